@@ -1,0 +1,96 @@
+"""The only file that knows about MkDocs: a thin adapter over the ``metodeguide`` package.
+
+It is loaded twice, by design: as an MkDocs hook (``hooks:`` in mkdocs.yml) to add the generated
+pages and their navigation, and as the mkdocs-macros module (``module_name``) so hand-written pages
+can call the renderers, e.g. ``{{ phase_matrix() }}``. The content is loaded once per build
+either way: ``load_content_cached`` keeps it until a content file changes.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from metodeguide import rendering  # noqa: E402
+from metodeguide.loading import Content, load_content_cached  # noqa: E402
+from metodeguide.problems import ContentError  # noqa: E402
+
+CONTENT_DIR = PROJECT_DIR / "content"
+PRINCIPLES_INDEX = f"{rendering.PRINCIPLES_DIR}/index.md"
+
+
+def content() -> Content:
+    try:
+        return load_content_cached(CONTENT_DIR)
+    except ContentError as error:
+        raise PluginError(f"Indholdet under content/ har fejl:\n{error}") from None
+
+
+# --- MkDocs hooks -------------------------------------------------------------------------------
+
+def on_config(config):
+    """Validate the content before anything is built, and list the principles in the navigation."""
+    _add_principles_to_navigation(config["nav"], rendering.principle_navigation(content()))
+    return config
+
+
+def on_files(files, config):
+    for path, markdown in rendering.generated_pages(content()).items():
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(CONTENT_DIR))
+    server.watch(str(PROJECT_DIR / "metodeguide"))
+    return server
+
+
+def _add_principles_to_navigation(nav, principle_entries) -> None:
+    section = _section_holding(nav, PRINCIPLES_INDEX)
+    if section is None:
+        raise PluginError(f"mkdocs.yml: nav skal have en sektion med {PRINCIPLES_INDEX}")
+    section[:] = [entry for entry in section if entry == PRINCIPLES_INDEX or not _is_principle(entry)]
+    section.extend(principle_entries)
+
+
+def _section_holding(nav, page):
+    for entry in nav or []:
+        children = next(iter(entry.values())) if isinstance(entry, dict) else None
+        if isinstance(children, list):
+            if page in children:
+                return children
+            found = _section_holding(children, page)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_principle(entry) -> bool:
+    return isinstance(entry, dict) and str(next(iter(entry.values()))).startswith(f"{rendering.PRINCIPLES_DIR}/")
+
+
+# --- mkdocs-macros ------------------------------------------------------------------------------
+
+def define_env(env):
+    """Renderers that hand-written pages may call; each links relative to the page it is on."""
+
+    def current_page() -> str:
+        return env.page.file.src_uri
+
+    renderers = {
+        "principle_cards": rendering.render_principle_cards,
+        "phase_matrix": rendering.render_phase_matrix,
+        "phase_list": rendering.render_phase_list,
+        "phase_descriptions": rendering.render_phase_descriptions,
+        "reflection_questions": rendering.render_reflection_questions,
+        "dilemmas": rendering.render_dilemmas,
+        "sources": rendering.render_sources,
+    }
+    for name, render in renderers.items():
+        env.macro(lambda render=render: render(content(), current_page()), name)

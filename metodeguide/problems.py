@@ -1,0 +1,88 @@
+"""Content problems, told in Danish words an editor understands.
+
+A problem names the file, the field path (``dilemmas[2].advice``, counting from 1 like a person
+does) and what is wrong. The loader collects every problem in every file before it stops, so an
+editor can fix them all in one go.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+from pydantic import ValidationError
+
+# What a list holds, so an empty list can be named ("mindst ét råd mangler").
+LIST_ITEMS = {
+    "advice": "ét råd",
+    "phases": "én fase",
+    "ways_of_working": "én arbejdsmåde",
+    "sources": "én kilde",
+}
+
+MESSAGES = {
+    "missing": "feltet mangler",
+    "string_type": "skal være en tekst",
+    "int_type": "skal være et helt tal",
+    "int_parsing": "skal være et helt tal",
+    "int_from_float": "skal være et helt tal",
+    "list_type": "skal være en liste (linjer der starter med '- ')",
+    "model_type": "skal være en gruppe af felter (navn: værdi)",
+    "dict_type": "skal være en gruppe af felter (navn: værdi)",
+    "model_attributes_type": "skal være en gruppe af felter (navn: værdi)",
+    "string_pattern_mismatch": "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv ae, oe og aa for æ, ø og å)",
+    "greater_than_equal": "skal være mindst {ge}",
+    "too_short": "der skal være mindst ét punkt",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when the content cannot be built; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def field_path(location: Iterable[str | int]) -> str:
+    """('dilemmas', 1, 'advice') -> 'dilemmas[2].advice': list positions counted from 1."""
+    path = ""
+    for part in location:
+        path += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
+
+
+def problems_from_validation(file: str, error: ValidationError, known_fields: set[str]) -> list[Problem]:
+    return [
+        Problem(file, field_path(detail["loc"]), _message(detail, known_fields))
+        for detail in error.errors()
+    ]
+
+
+def _message(detail: dict, known_fields: set[str]) -> str:
+    kind, location = detail["type"], detail["loc"]
+    if kind == "extra_forbidden":
+        return _unknown_field(str(location[-1]), known_fields)
+    if kind == "too_short" and location and location[-1] in LIST_ITEMS:
+        return f"mindst {LIST_ITEMS[location[-1]]} mangler"
+    if kind == "value_error" and "empty_text" in detail["msg"]:
+        return "teksten er tom"
+    if kind in MESSAGES:
+        return MESSAGES[kind].format(**detail.get("ctx", {}))
+    return f"ugyldig værdi ({detail['msg']})"
+
+
+def _unknown_field(name: str, known_fields: set[str]) -> str:
+    guess = difflib.get_close_matches(name, sorted(known_fields), n=1)
+    hint = f" – mente du '{guess[0]}'?" if guess else " – feltet findes ikke i skemaet"
+    return f"ukendt felt '{name}'{hint}"

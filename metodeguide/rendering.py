@@ -1,0 +1,104 @@
+"""Pure functions from the content model to Markdown (with a little HTML).
+
+Every page text lives in a Jinja template under ``templates/``; Python only chooses the template
+and the data. Links are written to source pages (``principper/x.md#anker``) relative to the page
+that holds them, so the site generator can check them and turn them into URLs.
+"""
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+
+import jinja2
+
+from .loading import Content
+from .model import Principle
+
+PRINCIPLES_DIR = "principper"
+SOURCES_PAGE = "kilder.md"
+
+
+def principle_page_path(principle: Principle) -> str:
+    return f"{PRINCIPLES_DIR}/{principle.id}.md"
+
+
+def phase_anchor(phase_id: str) -> str:
+    return f"fase-{phase_id}"
+
+
+def dilemma_anchor(dilemma_id: str) -> str:
+    return f"dilemma-{dilemma_id}"
+
+
+def generated_pages(content: Content) -> dict[str, str]:
+    """Every page made from the YAML alone: source path -> Markdown."""
+    return {principle_page_path(p): render_principle_page(content, p) for p in content.principles}
+
+
+def principle_navigation(content: Content) -> list[dict[str, str]]:
+    return [{f"{p.number}. {p.title}": principle_page_path(p)} for p in content.principles]
+
+
+def render_principle_page(content: Content, principle: Principle) -> str:
+    return _render("principle.md.j2", principle_page_path(principle), content, principle=principle)
+
+
+def render_principle_cards(content: Content, page: str) -> str:
+    return _render("principle_cards.md.j2", page, content)
+
+
+def render_phase_matrix(content: Content, page: str) -> str:
+    return _render("phase_matrix.md.j2", page, content)
+
+
+def render_reflection_questions(content: Content, page: str) -> str:
+    return _render("reflection_questions.md.j2", page, content)
+
+
+def render_dilemmas(content: Content, page: str) -> str:
+    return _render("dilemmas.md.j2", page, content)
+
+
+def render_sources(content: Content, page: str) -> str:
+    return _render("sources.md.j2", page, content)
+
+
+def render_phase_descriptions(content: Content, page: str) -> str:
+    return _render("phase_descriptions.md.j2", page, content)
+
+
+def render_phase_list(content: Content, page: str) -> str:
+    return _render("phase_list.md.j2", page, content)
+
+
+def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Path from one source page to another, as Markdown links between .md files want it."""
+    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def _render(template_name: str, page: str, content: Content, **data) -> str:
+    template = _environment().get_template(template_name)
+    return template.render(content=content, page=page, link=lambda to, anchor="": relative_link(page, to, anchor), **data)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("metodeguide", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown; HTML contexts escape with |e
+        # Markdown anchors are written "{#id}", which is Jinja's default comment start.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    environment.globals.update(
+        principle_page_path=principle_page_path,
+        phase_anchor=phase_anchor,
+        dilemma_anchor=dilemma_anchor,
+        SOURCES_PAGE=SOURCES_PAGE,
+    )
+    return environment
