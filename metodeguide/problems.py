@@ -83,6 +83,6 @@ def _message(detail: dict, known_fields: set[str]) -> str:
 
 
 def _unknown_field(name: str, known_fields: set[str]) -> str:
-    guess = difflib.get_close_matches(name, sorted(known_fields), n=1)
+    guess = difflib.get_close_matches(name, sorted(known_fields), n=1, cutoff=0.5)
     hint = f" – mente du '{guess[0]}'?" if guess else " – feltet findes ikke i skemaet"
     return f"ukendt felt '{name}'{hint}"

@@ -21,7 +21,7 @@ def build(output: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
         cwd=PROJECT_DIR, env=environment,
     )
     if result.returncode != 0:

@@ -1,0 +1,36 @@
+# make serve | make test | make build  (see README.md). Each target installs what it needs.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+PYTHON_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build clean
+
+serve: $(PYTHON_STAMP)
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(PYTHON_STAMP)
+	$(PYTHON) scripts/build.py
+
+test: $(PYTHON_STAMP) $(NODE_STAMP) $(CHROMIUM)
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf site .site-* $(VENV) node_modules .pytest_cache
+
+$(PYTHON_STAMP): requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium

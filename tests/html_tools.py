@@ -1,0 +1,47 @@
+"""A small reader for built HTML pages, on the standard library's parser."""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class Page(HTMLParser):
+    def __init__(self, path: Path):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[str] = []  # src/href that the browser loads by itself
+        self._text: list[str] = []
+        self._skip = 0
+        self.feed(path.read_text(encoding="utf-8"))
+        self.text = re.sub(r"\s+", " ", "".join(self._text))
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if tag in {"script", "img", "iframe", "source"} and attributes.get("src"):
+            self.resources.append(attributes["src"])
+        if tag == "link" and attributes.get("href") and attributes.get("rel") not in ("canonical",):
+            self.resources.append(attributes["href"])
+        if tag in {"script", "style"}:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in {"script", "style"}:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self._text.append(data)
+
+
+def normalise(text: str) -> str:
+    """Text as it reads on the page: Markdown emphasis gone, white space folded."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
+    text = text.replace("**", "").replace("*", "")
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()

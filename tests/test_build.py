@@ -1,0 +1,66 @@
+"""make build: a failed build names the problem and leaves the previous site untouched."""
+import shutil
+
+import pytest
+
+from conftest import PROJECT_DIR, run_build
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "metodeguide", "scripts", "content"]
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = PROJECT_DIR / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / part)
+    return project
+
+
+@pytest.fixture
+def previous_site(project_copy):
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "index.html").write_text("forrige udgave", encoding="utf-8")
+    return site
+
+
+def test_build_writes_the_site(project_copy):
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stderr
+    assert (project_copy / "site" / "principper" / "foelg-op" / "index.html").is_file()
+    assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_bad_content_stops_the_build_with_the_editors_message(project_copy, previous_site):
+    principle = project_copy / "content" / "principles" / "07-foelg-op.yml"
+    principle.write_text(principle.read_text(encoding="utf-8").replace("- phase: opfoelgning", "- phase: opfolgning"),
+                         encoding="utf-8")
+    result = run_build(project_copy, previous_site)
+    assert result.returncode != 0
+    assert "content/principles/07-foelg-op.yml: phases[1].phase: ukendt fase 'opfolgning'" in result.stderr
+    assert "Bygningen fejlede; site/ er ikke ændret." in result.stderr
+    assert [p.name for p in previous_site.iterdir()] == ["index.html"]
+    assert (previous_site / "index.html").read_text(encoding="utf-8") == "forrige udgave"
+    assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_broken_link_in_a_page_stops_the_build(project_copy, previous_site):
+    page = project_copy / "docs" / "kilder.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Fejl](fasematrix.md#findes-ikke)\n", encoding="utf-8")
+    result = run_build(project_copy, previous_site)
+    assert result.returncode != 0
+    assert "findes-ikke" in result.stderr
+    assert (previous_site / "index.html").read_text(encoding="utf-8") == "forrige udgave"
+
+
+def test_an_undefined_macro_stops_the_build(project_copy, previous_site):
+    page = project_copy / "docs" / "kilder.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+    result = run_build(project_copy, previous_site)
+    assert result.returncode != 0
+    assert (previous_site / "index.html").read_text(encoding="utf-8") == "forrige udgave"

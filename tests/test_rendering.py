@@ -1,0 +1,100 @@
+"""The renderers, without MkDocs: content model in, Markdown out."""
+import re
+
+from metodeguide import rendering
+
+
+def test_one_generated_page_per_principle(content):
+    pages = rendering.generated_pages(content)
+    assert sorted(pages) == sorted(f"principper/{p.id}.md" for p in content.principles)
+
+
+def test_principle_page_holds_every_part(content):
+    for principle in content.principles:
+        page = rendering.render_principle_page(content, principle)
+        assert page.startswith("---\n"), principle.id
+        assert f"# {principle.number}. {principle.title}\n" in page
+        for way in principle.ways_of_working:
+            assert f"### {way.title}\n" in page
+        for question in principle.reflection_questions:
+            assert question in page
+        for dilemma in principle.dilemmas:
+            assert f"### {dilemma.question} {{#dilemma-{dilemma.id}}}" in page
+            for advice in dilemma.advice:
+                assert f"- {advice}" in page
+        for guidance in principle.phases:
+            assert f"{{#fase-{guidance.phase}}}" in page
+            assert guidance.guidance in page
+        if principle.story:
+            assert principle.story.title in page and principle.story.summary in page
+
+
+def test_phase_sections_only_for_the_phases_the_principle_names(content):
+    page = rendering.render_principle_page(content, content.principles[6])  # principle 7
+    assert re.findall(r"\{#fase-([a-z]+)\}", page) == ["opfoelgning"]
+
+
+def test_absent_parts_are_not_shown(content):
+    page = rendering.render_principle_page(content, content.principles[7])  # principle 8
+    assert "Overvej jeres praksis" not in page
+    assert "Dilemmaer" not in page
+    assert "Borgerens historie" not in page
+
+
+def test_principle_page_cites_its_source(content):
+    page = rendering.render_principle_page(content, content.principles[0])
+    assert "Kilde: [Guide til myndighedsområdet](../kilder.md#myndighedsguide), Princip 1." in page
+    assert "Princip 1, Hvordan kan du arbejde med princippet." in page
+
+
+def test_matrix_marks_exactly_the_cells_the_content_names(content):
+    matrix = rendering.render_phase_matrix(content, "fasematrix.md")
+    links = re.findall(r"\]\(principper/([a-z0-9-]+)\.md#fase-([a-z]+)\)", matrix)
+    expected = [(p.id, g.phase) for p in content.principles for g in p.phases]
+    assert sorted(links) == sorted(expected)
+    assert matrix.count("<td ") == len(content.principles) * len(content.phases)
+    assert matrix.count("mg-matrix__cell--marked") == len(expected)
+
+
+def test_cards_link_to_every_principle_relative_to_their_page(content):
+    cards = rendering.render_principle_cards(content, "principper/index.md")
+    assert re.findall(r"\]\(([a-z0-9-]+)\.md\)", cards) == [p.id for p in content.principles]
+    cards = rendering.render_principle_cards(content, "index.md")
+    assert re.findall(r"\]\(principper/([a-z0-9-]+)\.md\)", cards) == [p.id for p in content.principles]
+
+
+def test_collected_questions_and_dilemmas_are_grouped_by_principle(content):
+    questions = rendering.render_reflection_questions(content, "refleksionsspoergsmaal.md")
+    dilemmas = rendering.render_dilemmas(content, "dilemmaer.md")
+    for principle in content.principles:
+        has_parts = bool(principle.reflection_questions)
+        assert (f"{{#{principle.id}}}" in questions) == has_parts
+        assert (f"{{#{principle.id}}}" in dilemmas) == bool(principle.dilemmas)
+        for question in principle.reflection_questions:
+            assert question in questions
+        for dilemma in principle.dilemmas:
+            assert f"{{#{principle.id}-{dilemma.id}}}" in dilemmas
+
+
+def test_phase_list_names_each_phase_with_its_principles(content):
+    listing = rendering.render_phase_list(content, "index.md")
+    for phase in content.phases:
+        line = next(line for line in listing.splitlines() if line.startswith(f"-   **{phase.name}:**"))
+        assert line.count("](principper/") == len(content.principles_in(phase.id))
+
+
+def test_sources_have_an_anchor_each(content):
+    sources = rendering.render_sources(content, "kilder.md")
+    assert re.findall(r"\{#([a-z0-9-]+)\}", sources) == [s.id for s in content.sources]
+
+
+def test_relative_links():
+    assert rendering.relative_link("index.md", "principper/a.md") == "principper/a.md"
+    assert rendering.relative_link("principper/a.md", "kilder.md", "x") == "../kilder.md#x"
+    assert rendering.relative_link("principper/a.md", "principper/b.md") == "b.md"
+
+
+def test_principle_navigation(content):
+    navigation = rendering.principle_navigation(content)
+    assert navigation[0] == {"1. Tag udgangspunkt i borgernes håb, ønsker og drømme": "principper/haab-oensker-droemme.md"}
+    assert len(navigation) == 8

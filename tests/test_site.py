@@ -1,0 +1,95 @@
+"""The built site: every YAML item has its page, every page shows its content, nothing external."""
+import re
+from urllib.parse import urlparse
+
+from conftest import PROJECT_DIR
+from html_tools import Page, normalise
+from metodeguide import rendering
+
+
+def principle_html(site_dir, principle):
+    return Page(site_dir / "principper" / principle.id / "index.html")
+
+
+def test_every_principle_has_a_page_and_every_page_a_principle(site_dir, content):
+    pages = {p.name for p in (site_dir / "principper").iterdir() if p.is_dir()}
+    assert pages == {p.id for p in content.principles}
+
+
+def test_no_hand_written_page_stands_in_for_a_generated_one():
+    written = {p.stem for p in (PROJECT_DIR / "docs" / "principper").glob("*.md")}
+    assert written == {"index"}
+
+
+def test_principle_pages_show_questions_dilemmas_and_phase_guidance(site_dir, content):
+    for principle in content.principles:
+        page = principle_html(site_dir, principle)
+        for question in principle.reflection_questions:
+            assert normalise(question) in page.text, (principle.id, question)
+        for dilemma in principle.dilemmas:
+            assert f"dilemma-{dilemma.id}" in page.ids
+            assert normalise(dilemma.question) in page.text
+            for advice in dilemma.advice:
+                assert normalise(advice) in page.text, (principle.id, advice)
+        for guidance in principle.phases:
+            assert f"fase-{guidance.phase}" in page.ids
+            assert normalise(guidance.guidance) in page.text
+        for way in principle.ways_of_working:
+            assert normalise(way.title) in page.text
+
+
+def test_matrix_has_exactly_the_cells_the_content_names(site_dir, content):
+    page = Page(site_dir / "fasematrix" / "index.html")
+    cells = {tuple(m) for link in page.links
+             for m in re.findall(r"^\.\./principper/([a-z0-9-]+)/#fase-([a-z]+)$", link)}
+    assert cells == {(p.id, g.phase) for p in content.principles for g in p.phases}
+
+
+def test_matrix_links_land_on_existing_anchors(site_dir, content):
+    for principle in content.principles:
+        ids = principle_html(site_dir, principle).ids
+        for guidance in principle.phases:
+            assert rendering.phase_anchor(guidance.phase) in ids
+
+
+def test_collected_pages_list_every_question_and_dilemma(site_dir, content):
+    questions = Page(site_dir / "refleksionsspoergsmaal" / "index.html")
+    dilemmas = Page(site_dir / "dilemmaer" / "index.html")
+    for principle in content.principles:
+        for question in principle.reflection_questions:
+            assert normalise(question) in questions.text
+        for dilemma in principle.dilemmas:
+            assert f"{principle.id}-{dilemma.id}" in dilemmas.ids
+
+
+def test_overview_has_a_card_per_principle(site_dir, content):
+    page = Page(site_dir / "principper" / "index.html")
+    for principle in content.principles:
+        assert f"{principle.id}/" in page.links
+        assert normalise(principle.reason.rstrip(".")) in page.text
+
+
+def test_pages_are_danish_and_described(site_dir):
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert '<html lang="da"' in text, path
+        assert '<meta name="description"' in text, path
+
+
+def test_no_resource_is_loaded_from_another_host(site_dir):
+    """Pages may link out to sources, but nothing the browser loads by itself is external."""
+    for path in site_dir.rglob("*.html"):
+        for resource in Page(path).resources:
+            assert not urlparse(resource).netloc, (path, resource)
+    # The theme's bundle names CDNs for features this site does not use (mermaid, file:// search);
+    # the browser tests prove none is requested. Our own styles must not reach out either.
+    for path in site_dir.glob("stylesheets/*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", path.read_text(encoding="utf-8")), path
+
+
+def test_only_source_links_point_to_other_hosts(site_dir, content):
+    allowed = {urlparse(s.url).netloc for s in content.sources if s.url} | {"squidfunk.github.io", "www.mkdocs.org"}
+    for path in site_dir.rglob("*.html"):
+        for link in Page(path).links:
+            host = urlparse(link).netloc
+            assert not host or host in allowed, (path, link)
