@@ -1,0 +1,116 @@
+"""In Debian's Chromium: Danish search, accessibility (axe-core) and no third-party requests."""
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from conftest import PROJECT_DIR
+
+pytestmark = pytest.mark.browser
+
+AXE = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Inflected forms that Material's own search misses, and the principle each must find.
+INFLECTED_QUERIES = {
+    "drømmen": "haab-oensker-droemme",
+    "drømmene": "haab-oensker-droemme",
+    "håbet": "haab-oensker-droemme",
+    "ønskerne": "haab-oensker-droemme",
+    "ressourcerne": "ressourcer",
+    "netværket": "netvaerk-faellesskaber",
+    "fællesskaberne": "netvaerk-faellesskaber",
+    "åbenheden": "aabenhed-tillid-respekt",
+    "tilliden": "aabenhed-tillid-respekt",
+    "opfølgningen": "foelg-op",
+    "koordineringen": "koordineret-livssituation",
+    "metoderne": "viden-og-metoder",
+}
+FIRST_RESULTS = 3
+
+
+def site_pages(site_dir, site_url):
+    """Every page in the sitemap, served from this test's own server."""
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = ElementTree.parse(site_dir / "sitemap.xml").findall(".//s:loc", namespace)
+    return [site_url + re.sub(r"^https?://[^/]+/", "", loc.text) for loc in locations]
+
+
+def search(page, query):
+    """Type a query into Material's search and return the result links, best first."""
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")  # Material listens for keyup; typing æøå alone may not fire it
+    page.wait_for_function(
+        "() => !/Start søgning|Indtast søgeord/.test(document.querySelector('.md-search-result__meta').textContent)")
+    return page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)")
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("query, principle", INFLECTED_QUERIES.items())
+def test_search_finds_the_principle_from_an_inflected_word(page, site_url, query, principle):
+    page.goto(site_url)
+    results = search(page, query)
+    assert any(f"/principper/{principle}/" in link for link in results[:FIRST_RESULTS]), results[:FIRST_RESULTS]
+    assert page.foreign_requests == []
+
+
+def test_search_for_nonsense_finds_nothing(page, site_url):
+    page.goto(site_url)
+    assert search(page, "xyzzyqvark") == []
+    assert page.inner_text(".md-search-result__meta").strip() == "Ingen resultater fundet"
+
+
+def test_every_page_has_no_accessibility_violations(page, site_dir, site_url):
+    pages = site_pages(site_dir, site_url)
+    assert len(pages) >= 14
+    found = {}
+    for url in pages:
+        page.goto(url)
+        violations = axe_violations(page)
+        if violations:
+            found[url] = violations
+    assert found == {}
+    assert page.foreign_requests == []
+
+
+def test_no_accessibility_violations_with_search_results_open(page, site_url):
+    page.goto(site_url + "fasematrix/")
+    assert search(page, "borgerens drømme")
+    assert axe_violations(page) == []
+
+
+def test_no_request_leaves_the_machine(page, site_dir, site_url):
+    for url in site_pages(site_dir, site_url):
+        page.goto(url, wait_until="networkidle")
+    assert page.foreign_requests == []
+
+
+@pytest.mark.parametrize("path", ["", "principper/haab-oensker-droemme/", "fasematrix/", "dilemmaer/"])
+def test_pages_print_on_a4_without_site_chrome(page, site_url, path):
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 673, "height": 950})  # A4 minus the print margins, at 96 dpi
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
+        '.md-search', '.md-footer'].map(s => document.querySelector(s))
+        .filter(e => e && getComputedStyle(e).display !== 'none').map(e => e.className)""")
+    assert hidden == []
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+def test_matrix_reads_on_a_phone(page, site_url, content):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "fasematrix/")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    visible_cells = page.eval_on_selector_all(
+        "td.mg-matrix__cell", "cells => cells.filter(c => c.offsetParent !== null).length")
+    assert visible_cells == sum(len(p.phases) for p in content.principles)

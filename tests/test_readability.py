@@ -1,0 +1,33 @@
+"""Plain language: the pages caseworkers read aim at LIX 40 or below."""
+import pytest
+
+from metodeguide.readability import lix
+
+CASEWORKER_LIMIT = 40
+
+
+def test_lix_of_known_texts():
+    assert lix("") == 0
+    assert lix("Jeg så en kat. Den var sort.") == pytest.approx(3.5)  # 7 words, 2 sentences, 0 long
+    assert lix("Sagsbehandleren vurderer borgerens situation.") == pytest.approx(4 + 100)  # all long
+    assert lix("Du ser på hele livet.") == pytest.approx(5.0)
+
+
+def principle_text(principle) -> str:
+    parts = [principle.contains, principle.why]
+    parts += [g.guidance for g in principle.phases]
+    parts += [f"{w.title}. {w.text}" for w in principle.ways_of_working]
+    parts += principle.reflection_questions
+    parts += [d.question + " " + " ".join(d.advice) for d in principle.dilemmas]
+    if principle.story:
+        parts.append(principle.story.summary)
+    return "\n".join(parts)
+
+
+def test_every_principle_reads_at_lix_40_or_below(content):
+    scores = {p.id: round(lix(principle_text(p)), 1) for p in content.principles}
+    assert {k: v for k, v in scores.items() if v > CASEWORKER_LIMIT} == {}
+
+
+def test_phase_descriptions_are_plain(content):
+    assert lix(" ".join(p.description for p in content.phases)) <= CASEWORKER_LIMIT
