@@ -83,14 +83,5 @@ def define_env(env):
     def current_page() -> str:
         return env.page.file.src_uri
 
-    renderers = {
-        "principle_cards": rendering.render_principle_cards,
-        "phase_matrix": rendering.render_phase_matrix,
-        "phase_list": rendering.render_phase_list,
-        "phase_descriptions": rendering.render_phase_descriptions,
-        "reflection_questions": rendering.render_reflection_questions,
-        "dilemmas": rendering.render_dilemmas,
-        "sources": rendering.render_sources,
-    }
-    for name, render in renderers.items():
-        env.macro(lambda render=render: render(content(), current_page()), name)
+    for name in rendering.FRAGMENTS:
+        env.macro(lambda name=name: rendering.render_fragment(name, content(), current_page()), name)

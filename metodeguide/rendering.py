@@ -43,32 +43,23 @@ def render_principle_page(content: Content, principle: Principle) -> str:
     return _render("principle.md.j2", principle_page_path(principle), content, principle=principle)
 
 
-def render_principle_cards(content: Content, page: str) -> str:
-    return _render("principle_cards.md.j2", page, content)
+# Parts of hand-written pages made from the content; each has its template "<name>.md.j2".
+FRAGMENTS = (
+    "principle_cards",
+    "phase_matrix",
+    "phase_list",
+    "phase_descriptions",
+    "reflection_questions",
+    "dilemmas",
+    "sources",
+)
 
 
-def render_phase_matrix(content: Content, page: str) -> str:
-    return _render("phase_matrix.md.j2", page, content)
-
-
-def render_reflection_questions(content: Content, page: str) -> str:
-    return _render("reflection_questions.md.j2", page, content)
-
-
-def render_dilemmas(content: Content, page: str) -> str:
-    return _render("dilemmas.md.j2", page, content)
-
-
-def render_sources(content: Content, page: str) -> str:
-    return _render("sources.md.j2", page, content)
-
-
-def render_phase_descriptions(content: Content, page: str) -> str:
-    return _render("phase_descriptions.md.j2", page, content)
-
-
-def render_phase_list(content: Content, page: str) -> str:
-    return _render("phase_list.md.j2", page, content)
+def render_fragment(name: str, content: Content, page: str) -> str:
+    """Render one of FRAGMENTS for the page at source path ``page`` (links are relative to it)."""
+    if name not in FRAGMENTS:
+        raise ValueError(f"unknown fragment {name!r}")
+    return _render(f"{name}.md.j2", page, content)
 
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:

@@ -1,6 +1,8 @@
 """The renderers, without MkDocs: content model in, Markdown out."""
 import re
 
+import pytest
+
 from metodeguide import rendering
 
 
@@ -48,7 +50,7 @@ def test_principle_page_cites_its_source(content):
 
 
 def test_matrix_marks_exactly_the_cells_the_content_names(content):
-    matrix = rendering.render_phase_matrix(content, "fasematrix.md")
+    matrix = rendering.render_fragment("phase_matrix", content, "fasematrix.md")
     links = re.findall(r"\]\(principper/([a-z0-9-]+)\.md#fase-([a-z]+)\)", matrix)
     expected = [(p.id, g.phase) for p in content.principles for g in p.phases]
     assert sorted(links) == sorted(expected)
@@ -57,15 +59,15 @@ def test_matrix_marks_exactly_the_cells_the_content_names(content):
 
 
 def test_cards_link_to_every_principle_relative_to_their_page(content):
-    cards = rendering.render_principle_cards(content, "principper/index.md")
+    cards = rendering.render_fragment("principle_cards", content, "principper/index.md")
     assert re.findall(r"\]\(([a-z0-9-]+)\.md\)", cards) == [p.id for p in content.principles]
-    cards = rendering.render_principle_cards(content, "index.md")
+    cards = rendering.render_fragment("principle_cards", content, "index.md")
     assert re.findall(r"\]\(principper/([a-z0-9-]+)\.md\)", cards) == [p.id for p in content.principles]
 
 
 def test_collected_questions_and_dilemmas_are_grouped_by_principle(content):
-    questions = rendering.render_reflection_questions(content, "refleksionsspoergsmaal.md")
-    dilemmas = rendering.render_dilemmas(content, "dilemmaer.md")
+    questions = rendering.render_fragment("reflection_questions", content, "refleksionsspoergsmaal.md")
+    dilemmas = rendering.render_fragment("dilemmas", content, "dilemmaer.md")
     for principle in content.principles:
         has_parts = bool(principle.reflection_questions)
         assert (f"{{#{principle.id}}}" in questions) == has_parts
@@ -77,14 +79,14 @@ def test_collected_questions_and_dilemmas_are_grouped_by_principle(content):
 
 
 def test_phase_list_names_each_phase_with_its_principles(content):
-    listing = rendering.render_phase_list(content, "index.md")
+    listing = rendering.render_fragment("phase_list", content, "index.md")
     for phase in content.phases:
         line = next(line for line in listing.splitlines() if line.startswith(f"-   **{phase.name}:**"))
         assert line.count("](principper/") == len(content.principles_in(phase.id))
 
 
 def test_sources_have_an_anchor_each(content):
-    sources = rendering.render_sources(content, "kilder.md")
+    sources = rendering.render_fragment("sources", content, "kilder.md")
     assert re.findall(r"\{#([a-z0-9-]+)\}", sources) == [s.id for s in content.sources]
 
 
@@ -98,3 +100,8 @@ def test_principle_navigation(content):
     navigation = rendering.principle_navigation(content)
     assert navigation[0] == {"1. Tag udgangspunkt i borgernes håb, ønsker og drømme": "principper/haab-oensker-droemme.md"}
     assert len(navigation) == 8
+
+
+def test_an_unknown_fragment_is_refused(content):
+    with pytest.raises(ValueError):
+        rendering.render_fragment("no_such_part", content, "index.md")
