@@ -32,9 +32,6 @@ class Content:
     phases: tuple[Phase, ...]
     principles: tuple[Principle, ...]
 
-    def phase(self, phase_id: str) -> Phase:
-        return next(p for p in self.phases if p.id == phase_id)
-
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 
@@ -51,14 +48,13 @@ def load_content(content_dir: Path) -> Content:
     if not principle_files:
         reader.problems.append(Problem(reader.name(content_dir / "principles"), "", "mappen har ingen principper (.yml-filer)"))
     principles = {path: reader.read(path, Principle) for path in principle_files}
-    if reader.problems:
-        raise ContentError(reader.problems)
-
-    problems = list(_cross_reference_problems(
-        reader.name(content_dir / "sources.yml"), sources.sources,
-        reader.name(content_dir / "phases.yml"), phases.phases,
-        {reader.name(path): principle for path, principle in principles.items()},
-    ))
+    problems = reader.problems
+    if sources and phases:  # cross-references need both; check every principle that parsed
+        problems += _cross_reference_problems(
+            reader.name(content_dir / "sources.yml"), sources.sources,
+            reader.name(content_dir / "phases.yml"), phases.phases,
+            {reader.name(path): principle for path, principle in principles.items() if principle},
+        )
     if problems:
         raise ContentError(problems)
     return Content(

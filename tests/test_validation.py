@@ -115,3 +115,11 @@ def test_field_paths_count_list_positions_from_one():
     assert field_path(("dilemmas", 1, "advice")) == "dilemmas[2].advice"
     assert field_path(("phases", 0, "phase")) == "phases[1].phase"
     assert field_path(()) == ""
+
+
+def test_cross_references_are_checked_in_the_files_that_did_parse(content_copy):
+    edit(content_copy, PRINCIPLE_3, lambda text: text.replace("number: 3", "number: tre"))
+    edit(content_copy, "principles/07-foelg-op.yml", lambda text: text.replace("- phase: opfoelgning", "- phase: opfolgning"))
+    found = problems(content_copy)
+    assert f"content/{PRINCIPLE_3}: number: skal være et helt tal" in found
+    assert any(p.startswith("content/principles/07-foelg-op.yml: phases[1].phase: ukendt fase 'opfolgning'") for p in found)
