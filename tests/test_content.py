@@ -68,3 +68,9 @@ def test_every_item_cites_a_known_source(content):
     cited = Counter(p.source.document for p in content.principles)
     cited.update(p.source.document for p in content.phases)
     assert set(cited) <= known
+
+
+def test_reasons_are_whole_sentences(content):
+    """Shown as they stand on cards and pages, so each ends with its own full stop."""
+    for principle in content.principles:
+        assert principle.reason.endswith("."), principle.id
