@@ -14,7 +14,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as model_module
-from .model import Phase, PhasesFile, Principle, Source, SourcesFile
+from .model import (Citation, Evaluation, Glossary, Leadership, Phase, PhasesFile, Principle,
+                    RecoveryBackground, Samarbejdsmodellen, Source, SourcesFile, TaetModel, Tool)
+from .sorting import danish_sort_key
 from .problems import ContentError, Problem, problems_from_validation
 
 # Every field name of every schema: the pool a misspelt key is compared with.
@@ -25,12 +27,32 @@ KNOWN_FIELDS = {
     for name in model.model_fields
 }
 
+# The files that hold one thing each, and their schema. Folders of items are read separately.
+SINGLE_FILES = {
+    "sources.yml": SourcesFile,
+    "phases.yml": PhasesFile,
+    "taet.yml": TaetModel,
+    "evaluering.yml": Evaluation,
+    "samarbejdsmodellen.yml": Samarbejdsmodellen,
+    "ledelse.yml": Leadership,
+    "recovery.yml": RecoveryBackground,
+    "ordliste.yml": Glossary,
+}
+FOLDERS = {"principles": Principle, "tools": Tool}
+
 
 @dataclass(frozen=True)
 class Content:
     sources: tuple[Source, ...]
     phases: tuple[Phase, ...]
     principles: tuple[Principle, ...]
+    tools: tuple[Tool, ...]
+    taet: TaetModel
+    evaluation: Evaluation
+    samarbejdsmodellen: Samarbejdsmodellen
+    leadership: Leadership
+    recovery: RecoveryBackground
+    glossary: Glossary
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -38,29 +60,44 @@ class Content:
     def principles_in(self, phase_id: str) -> list[Principle]:
         return [p for p in self.principles if p.guidance_for(phase_id)]
 
+    def principle(self, principle_id: str) -> Principle:
+        return next(p for p in self.principles if p.id == principle_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def taet_element(self, element_id: str):
+        return next(e for e in self.taet.core_elements if e.id == element_id)
+
+    def tools_for_principle(self, principle_id: str) -> list[Tool]:
+        return [t for t in self.tools if principle_id in t.principles]
+
+    def tools_for_taet_element(self, element_id: str) -> list[Tool]:
+        return [t for t in self.tools if element_id in t.taet_elements]
+
 
 def load_content(content_dir: Path) -> Content:
     content_dir = Path(content_dir)
     reader = _Reader(content_dir.parent)
-    sources = reader.read(content_dir / "sources.yml", SourcesFile)
-    phases = reader.read(content_dir / "phases.yml", PhasesFile)
-    principle_files = sorted((content_dir / "principles").glob("*.yml"))
-    if not principle_files:
-        reader.problems.append(Problem(reader.name(content_dir / "principles"), "", "mappen har ingen principper (.yml-filer)"))
-    principles = {path: reader.read(path, Principle) for path in principle_files}
-    problems = reader.problems
-    if sources and phases:  # cross-references need both; check every principle that parsed
-        problems += _cross_reference_problems(
-            reader.name(content_dir / "sources.yml"), sources.sources,
-            reader.name(content_dir / "phases.yml"), phases.phases,
-            {reader.name(path): principle for path, principle in principles.items() if principle},
-        )
+    single = {name: reader.read(content_dir / name, model) for name, model in SINGLE_FILES.items()}
+    folders = {folder: reader.read_folder(content_dir / folder, model) for folder, model in FOLDERS.items()}
+    parsed = {reader.name(content_dir / name): item for name, item in single.items() if item}
+    for items in folders.values():
+        parsed.update({reader.name(path): item for path, item in items.items() if item})
+    problems = reader.problems + list(_cross_reference_problems(parsed, single, folders, reader))
     if problems:
         raise ContentError(problems)
     return Content(
-        sources=tuple(sources.sources),
-        phases=tuple(phases.phases),
-        principles=tuple(sorted(principles.values(), key=lambda p: p.number)),
+        sources=tuple(single["sources.yml"].sources),
+        phases=tuple(single["phases.yml"].phases),
+        principles=tuple(sorted(folders["principles"].values(), key=lambda p: p.number)),
+        tools=tuple(sorted(folders["tools"].values(), key=lambda t: danish_sort_key(t.name))),
+        taet=single["taet.yml"],
+        evaluation=single["evaluering.yml"],
+        samarbejdsmodellen=single["samarbejdsmodellen.yml"],
+        leadership=single["ledelse.yml"],
+        recovery=single["recovery.yml"],
+        glossary=single["ordliste.yml"],
     )
 
 
@@ -100,6 +137,12 @@ class _Reader:
             self.problems += problems_from_validation(self.name(path), error, KNOWN_FIELDS)
             return None
 
+    def read_folder(self, folder: Path, model: type[BaseModel]) -> dict:
+        paths = sorted(folder.glob("*.yml"))
+        if not paths:
+            self.problems.append(Problem(self.name(folder), "", "mappen har ingen .yml-filer"))
+        return {path: self.read(path, model) for path in paths}
+
     def _parse_yaml(self, path: Path):
         name = self.name(path)
         if not path.is_file():
@@ -127,32 +170,90 @@ def _yaml_message(error: yaml.YAMLError) -> str:
             "Tjek indrykning, kolon efter feltnavne og anførselstegn.")
 
 
-def _cross_reference_problems(sources_file, sources, phases_file, phases, principles) -> Iterator[Problem]:
-    source_ids = {s.id for s in sources}
-    phase_ids = [p.id for p in phases]
-    yield from _duplicates(sources_file, "sources", [s.id for s in sources])
-    yield from _duplicates(phases_file, "phases", phase_ids)
-    for phase_index, phase in enumerate(phases, start=1):
-        if phase.source.document not in source_ids:
-            yield _unknown(phases_file, f"phases[{phase_index}].source.document",
-                           "kilde", phase.source.document, source_ids)
+def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, reader) -> Iterator[Problem]:
+    """Check every id one item uses for another, in every file that parsed."""
+    sources, phases = single["sources.yml"], single["phases.yml"]
+    source_ids = {s.id for s in sources.sources} if sources else None
+    phase_ids = {p.id for p in phases.phases} if phases else None
+    principles = {reader.name(path): p for path, p in folders["principles"].items() if p}
+    tools = {reader.name(path): t for path, t in folders["tools"].items() if t}
+    taet = single["taet.yml"]
+    taet_ids = {e.id for e in taet.core_elements} if taet else None
 
-    seen_ids: dict[str, str] = {}
-    seen_numbers: dict[int, str] = {}
+    for file, item in parsed.items():
+        yield from _duplicate_ids_in_lists(file, item)
+        if source_ids is not None:
+            for field, citation in _citations(item):
+                if citation.document not in source_ids:
+                    yield _unknown(file, f"{field}.document", "kilde", citation.document, source_ids)
+    yield from _unique_across_files(principles, "id", lambda p: p.id, "id")
+    yield from _unique_across_files(principles, "number", lambda p: p.number, "nummer")
+    yield from _unique_across_files(tools, "id", lambda t: t.id, "id")
     for file, principle in principles.items():
-        if principle.id in seen_ids:
-            yield Problem(file, "id", f"id '{principle.id}' bruges allerede i {seen_ids[principle.id]}")
-        seen_ids.setdefault(principle.id, file)
-        if principle.number in seen_numbers:
-            yield Problem(file, "number", f"nummer {principle.number} bruges allerede i {seen_numbers[principle.number]}")
-        seen_numbers.setdefault(principle.number, file)
-        if principle.source.document not in source_ids:
-            yield _unknown(file, "source.document", "kilde", principle.source.document, source_ids)
-        for index, guidance in enumerate(principle.phases, start=1):
-            if guidance.phase not in phase_ids:
-                yield _unknown(file, f"phases[{index}].phase", "fase", guidance.phase, phase_ids)
+        yield from _references(file, "phases", [g.phase for g in principle.phases], "fase", phase_ids, suffix=".phase")
         yield from _duplicates(file, "phases", [g.phase for g in principle.phases], what="fasen")
-        yield from _duplicates(file, "dilemmas", [d.id for d in principle.dilemmas])
+    principle_ids = {p.id for p in principles.values()} if len(principles) == len(folders["principles"]) else None
+    for file, tool in tools.items():
+        yield from _references(file, "phases", tool.phases, "fase", phase_ids)
+        yield from _references(file, "principles", tool.principles, "princip", principle_ids)
+        yield from _references(file, "taet_elements", tool.taet_elements, "kerneelement i TÆT-modellen", taet_ids)
+
+
+def _references(file, field, used, what, known, suffix="") -> Iterator[Problem]:
+    """Ids that point at nothing. ``known`` is None when the list it depends on did not load."""
+    if known is None:
+        return
+    for index, value in enumerate(used, start=1):
+        if value not in known:
+            yield _unknown(file, f"{field}[{index}]{suffix}", what, value, known)
+
+
+def _unique_across_files(items: dict, field: str, key, what: str) -> Iterator[Problem]:
+    seen: dict = {}
+    for file, item in items.items():
+        value = key(item)
+        if value in seen:
+            yield Problem(file, field, f"{what} {_quoted(value)} bruges allerede i {seen[value]}")
+        seen.setdefault(value, file)
+
+
+def _quoted(value) -> str:
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def _children(item: BaseModel) -> Iterator[tuple[str, object]]:
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        if isinstance(value, list):
+            for index, element in enumerate(value, start=1):
+                yield f"{name}[{index}]", element
+        else:
+            yield name, value
+
+
+def _citations(item: BaseModel, path: str = "") -> Iterator[tuple[str, Citation]]:
+    for field, value in _children(item):
+        where = f"{path}.{field}" if path else field
+        if isinstance(value, Citation):
+            yield where, value
+        elif isinstance(value, BaseModel):
+            yield from _citations(value, where)
+
+
+def _duplicate_ids_in_lists(file: str, item: BaseModel, path: str = "") -> Iterator[Problem]:
+    """Within any list of things that have ids, each id must appear once: anchors depend on it."""
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        where = f"{path}.{name}" if path else name
+        if isinstance(value, list):
+            ids = [getattr(element, "id", None) for element in value]
+            if ids and all(isinstance(i, str) for i in ids):
+                yield from _duplicates(file, where, ids)
+            for index, element in enumerate(value, start=1):
+                if isinstance(element, BaseModel):
+                    yield from _duplicate_ids_in_lists(file, element, f"{where}[{index}]")
+        elif isinstance(value, BaseModel):
+            yield from _duplicate_ids_in_lists(file, value, where)
 
 
 def _unknown(file: str, field: str, what: str, value: str, known) -> Problem:

@@ -5,7 +5,7 @@ silently ignored value. Ids are stable ASCII slugs: they end up in URLs and anch
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -42,7 +42,7 @@ class Source(Strict):
     year: int | None = None
     about: Text
     note: Text | None = None
-    url: str | None = None
+    urls: list[Text] = []
 
 
 class Phase(Strict):
@@ -98,3 +98,231 @@ class PhasesFile(Strict):
 
 class SourcesFile(Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
+
+
+# --- The knowledge base: TÆT, its evaluation, Samarbejdsmodellen, leaders, tools, glossary -------
+
+class Section(Strict):
+    """A short piece of prose under its own heading, with the place in a source it restates."""
+
+    id: Slug
+    heading: Text
+    text: Text
+    source: Citation
+
+
+class TaetCoreElement(Strict):
+    id: Slug
+    name: Text
+    meaning: Text
+    experiences: Annotated[list[Text], Field(min_length=1)]
+    watch_out: list[Text] = []
+    source: Citation
+
+
+class Prerequisite(Strict):
+    id: Slug
+    name: Text
+    text: Text
+    leadership_requires: Annotated[list[Text], Field(min_length=1)]
+    source: Citation
+
+
+class Municipality(Strict):
+    id: Slug
+    name: Text
+    target_group: Text
+    advisers: Text
+    cases: Text
+    source: Citation
+
+
+class SourcedValue(Strict):
+    value: Text
+    source: Citation
+
+
+class Disagreement(Strict):
+    """A fact the sources state differently: shown with both values, never resolved by us."""
+
+    id: Slug
+    topic: Text
+    values: Annotated[list[SourcedValue], Field(min_length=2)]
+
+
+class TaetModel(Strict):
+    about: Annotated[list[Section], Field(min_length=1)]
+    core_elements: Annotated[list[TaetCoreElement], Field(min_length=1)]
+    prerequisites: Annotated[list[Prerequisite], Field(min_length=1)]
+    municipalities: Annotated[list[Municipality], Field(min_length=1)]
+    disagreements: list[Disagreement] = []
+
+
+class EvaluationQuestion(Strict):
+    id: Slug
+    question: Text
+    short_answer: Text
+    answer: Text
+    source: Citation
+
+
+class Bar(Strict):
+    label: Text
+    value: Annotated[float, Field(ge=0)]
+
+
+class Chart(Strict):
+    """A bar chart drawn at build as SVG, with a table beside it for those who cannot see it."""
+
+    id: Slug
+    title: Text
+    question: Text
+    unit: Literal["procent", "antal"]
+    maximum: Annotated[float, Field(gt=0)]
+    bars: Annotated[list[Bar], Field(min_length=1)]
+    respondents: Text
+    note: Text | None = None
+    source: Citation
+
+
+class Evaluation(Strict):
+    about: Annotated[list[Section], Field(min_length=1)]
+    questions: Annotated[list[EvaluationQuestion], Field(min_length=1)]
+    charts: Annotated[list[Chart], Field(min_length=1)]
+    findings: list[Section] = []
+
+
+class Value(Strict):
+    id: Slug
+    name: Text
+    text: Text
+    source: Citation
+
+
+class SmCoreElement(Strict):
+    id: Slug
+    name: Text
+    contains: Annotated[list[Text], Field(min_length=1)]
+    reasoning: Text
+    source: Citation
+
+
+class CoursePhase(Strict):
+    number: Annotated[int, Field(ge=1)]
+    name: Text
+    text: Text | None = None
+
+
+class Activity(Strict):
+    title: Text
+    text: Text
+    points: list[Text] = []
+
+
+class Lever(Strict):
+    id: Slug
+    name: Text
+    why: Text
+    activities: Annotated[list[Activity], Field(min_length=1)]
+    source: Citation
+
+
+class Competence(Strict):
+    name: Text
+    text: Text
+
+
+class CompetenceGroup(Strict):
+    intro: Text
+    items: Annotated[list[Competence], Field(min_length=1)]
+    source: Citation
+
+
+class CitizenCourse(Strict):
+    intro: Text
+    phases: Annotated[list[CoursePhase], Field(min_length=1)]
+    source: Citation
+
+
+class Samarbejdsmodellen(Strict):
+    about: Annotated[list[Section], Field(min_length=1)]
+    inclusion_conditions: Annotated[list[Text], Field(min_length=1)]
+    inclusion_source: Citation
+    values: Annotated[list[Value], Field(min_length=1)]
+    core_elements: Annotated[list[SmCoreElement], Field(min_length=1)]
+    course: CitizenCourse
+    levers: Annotated[list[Lever], Field(min_length=1)]
+    coordinator_competences: CompetenceGroup
+
+
+class LeaderTaskItem(Strict):
+    title: Text
+    text: Text
+
+
+class LeaderTaskArea(Strict):
+    id: Slug
+    title: Text
+    items: Annotated[list[LeaderTaskItem], Field(min_length=1)]
+
+
+class StartStep(Strict):
+    verb: Text
+    text: Text
+
+
+class Leadership(Strict):
+    intro: Text
+    areas: Annotated[list[LeaderTaskArea], Field(min_length=1)]
+    areas_source: Citation
+    areas_note: Text | None = None
+    getting_started_intro: Text
+    getting_started: Annotated[list[StartStep], Field(min_length=1)]
+    getting_started_source: Citation
+
+
+class ChimeElement(Strict):
+    english: Text
+    danish: Text
+
+
+class Chime(Strict):
+    intro: Text
+    elements: Annotated[list[ChimeElement], Field(min_length=1)]
+    source: Citation
+
+
+class RecoveryBackground(Strict):
+    concepts: Annotated[list[Section], Field(min_length=1)]
+    chime: Chime
+    origin: Annotated[list[Section], Field(min_length=1)]
+
+
+class Tool(Strict):
+    """One method or tool in the catalogue; the principle and TÆT pages list it back."""
+
+    id: Slug
+    name: Text
+    short_name: Text | None = None
+    kind: Literal["metode", "redskab", "tilgang"]
+    what: Text
+    use: Text
+    phases: list[Slug] = []
+    principles: list[Slug] = []
+    taet_elements: list[Slug] = []
+    limits: list[Text] = []
+    source: Citation
+    also_in: list[Citation] = []
+
+
+class Term(Strict):
+    id: Slug
+    term: Text
+    forms: list[Text] = []
+    abbreviation_of: Text | None = None
+    definition: Text
+    source: Citation
+
+
+class Glossary(Strict):
+    terms: Annotated[list[Term], Field(min_length=1)]

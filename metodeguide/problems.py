@@ -18,6 +18,12 @@ LIST_ITEMS = {
     "phases": "én fase",
     "ways_of_working": "én arbejdsmåde",
     "sources": "én kilde",
+    "items": "ét punkt",
+    "activities": "én aktivitet",
+    "experiences": "én erfaring",
+    "leadership_requires": "ét krav til ledelsen",
+    "bars": "én søjle",
+    "terms": "ét ord",
 }
 
 MESSAGES = {
@@ -33,6 +39,10 @@ MESSAGES = {
     "string_pattern_mismatch": "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv ae, oe og aa for æ, ø og å)",
     "greater_than_equal": "skal være mindst {ge}",
     "too_short": "der skal være mindst ét punkt",
+    "float_type": "skal være et tal",
+    "float_parsing": "skal være et tal (brug punktum, ikke komma, i decimaltal)",
+    "greater_than": "skal være større end {gt}",
+    "literal_error": "skal være en af disse: {expected}",
 }
 
 
@@ -73,13 +83,23 @@ def _message(detail: dict, known_fields: set[str]) -> str:
     kind, location = detail["type"], detail["loc"]
     if kind == "extra_forbidden":
         return _unknown_field(str(location[-1]), known_fields)
+    if kind == "too_short" and detail.get("ctx", {}).get("min_length", 1) > 1:
+        return f"der skal være mindst {detail['ctx']['min_length']} punkter"
     if kind == "too_short" and location and location[-1] in LIST_ITEMS:
         return f"mindst {LIST_ITEMS[location[-1]]} mangler"
     if kind == "value_error" and "empty_text" in detail["msg"]:
         return "teksten er tom"
     if kind in MESSAGES:
-        return MESSAGES[kind].format(**detail.get("ctx", {}))
+        context = {name: _readable(value) for name, value in detail.get("ctx", {}).items()}
+        return MESSAGES[kind].format(**context)
     return f"ugyldig værdi ({detail['msg']})"
+
+
+def _readable(value) -> str:
+    """A limit or a list of choices as a Danish sentence has it: 0 not 0.0, 'eller' not 'or'."""
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value).replace(" or ", " eller ")
 
 
 def _unknown_field(name: str, known_fields: set[str]) -> str:

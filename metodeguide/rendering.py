@@ -11,11 +11,17 @@ from functools import lru_cache
 
 import jinja2
 
+from .charts import bar_chart_svg, format_value
 from .loading import Content
+from .sorting import danish_sort_key
 from .model import Principle
 
 PRINCIPLES_DIR = "principper"
 SOURCES_PAGE = "kilder.md"
+TOOLS_PAGE = "metoder.md"
+TAET_PAGE = "taet/index.md"
+SAMARBEJDSMODELLEN_PAGE = "samarbejdsmodellen.md"
+GLOSSARY_PAGE = "ordliste.md"
 
 
 def principle_page_path(principle: Principle) -> str:
@@ -52,6 +58,13 @@ FRAGMENTS = (
     "reflection_questions",
     "dilemmas",
     "sources",
+    "taet_model",
+    "evaluation",
+    "samarbejdsmodellen",
+    "leadership",
+    "recovery",
+    "tools_catalogue",
+    "glossary",
 )
 
 
@@ -66,6 +79,18 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """Path from one source page to another, as Markdown links between .md files want it."""
     path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+def _sort_danish(items, attribute: str):
+    return sorted(items, key=lambda item: danish_sort_key(getattr(item, attribute)))
+
+
+def _group_by_first_letter(items):
+    """Items already sorted -> [(letter, items)], for an A-Å list with a heading per letter."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(item.term[0].upper(), []).append(item)
+    return list(groups.items())
 
 
 def _render(template_name: str, page: str, content: Content, **data) -> str:
@@ -91,5 +116,11 @@ def _environment() -> jinja2.Environment:
         phase_anchor=phase_anchor,
         dilemma_anchor=dilemma_anchor,
         SOURCES_PAGE=SOURCES_PAGE,
+        TOOLS_PAGE=TOOLS_PAGE,
+        TAET_PAGE=TAET_PAGE,
+        SAMARBEJDSMODELLEN_PAGE=SAMARBEJDSMODELLEN_PAGE,
+        bar_chart_svg=bar_chart_svg,
+        format_value=format_value,
     )
+    environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter)
     return environment

@@ -45,6 +45,26 @@ def search(page, query):
         ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)")
 
 
+def search_results(page, query):
+    """Every link of every result (the page and its sections), grouped by result, best first."""
+    search(page, query)
+    return page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item",
+        "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))")
+
+
+def misses(page, site_url, expected: dict[str, str]) -> dict[str, list]:
+    """Queries whose expected link is not among the first results."""
+    page.goto(site_url)
+    missing = {}
+    for query, wanted in expected.items():
+        results = search_results(page, query)[:FIRST_RESULTS]
+        if not any(wanted in link for links in results for link in links):
+            missing[query] = results
+        page.keyboard.press("Escape")
+    return missing
+
+
 def axe_violations(page):
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
@@ -59,15 +79,27 @@ def test_search_finds_the_principle_from_an_inflected_word(page, site_url, query
     assert page.foreign_requests == []
 
 
+def test_search_finds_every_method_and_tool_by_its_name(page, site_url, content):
+    expected = {tool.name: f"/metoder/#{tool.id}" for tool in content.tools}
+    assert misses(page, site_url, expected) == {}
+    assert page.foreign_requests == []
+
+
+def test_search_finds_every_glossary_term(page, site_url, content):
+    expected = {term.term: f"/ordliste/#{term.id}" for term in content.glossary.terms}
+    assert misses(page, site_url, expected) == {}
+
+
 def test_search_for_nonsense_finds_nothing(page, site_url):
     page.goto(site_url)
     assert search(page, "xyzzyqvark") == []
     assert page.inner_text(".md-search-result__meta").strip() == "Ingen resultater fundet"
 
 
-def test_every_page_has_no_accessibility_violations(page, site_dir, site_url):
+def test_every_page_has_no_accessibility_violations(page, site_dir, site_url, content):
     pages = site_pages(site_dir, site_url)
-    assert len(pages) == 15  # 6 hand-written pages, 8 principles, the 404 page
+    hand_written = len(list((PROJECT_DIR / "docs").rglob("*.md")))
+    assert len(pages) == hand_written + len(content.principles) + 1  # and the 404 page
     found = {}
     for url in pages:
         page.goto(url)

@@ -88,7 +88,7 @@ def test_no_resource_is_loaded_from_another_host(site_dir):
 
 
 def test_only_source_links_point_to_other_hosts(site_dir, content):
-    allowed = {urlparse(s.url).netloc for s in content.sources if s.url} | {"squidfunk.github.io", "www.mkdocs.org"}
+    allowed = {urlparse(url).netloc for s in content.sources for url in s.urls} | {"squidfunk.github.io", "www.mkdocs.org"}
     for path in site_dir.rglob("*.html"):
         for link in Page(path).links:
             host = urlparse(link).netloc

@@ -2,6 +2,7 @@
 import re
 
 import pytest
+import yaml
 
 from metodeguide.loading import load_content
 from metodeguide.problems import ContentError, field_path
@@ -64,8 +65,10 @@ def test_unknown_source(content_copy):
 
 def test_duplicate_principle_id(content_copy):
     edit(content_copy, PRINCIPLE_3, lambda text: text.replace("id: netvaerk-faellesskaber", "id: ressourcer", 1))
-    assert problems(content_copy) == [
-        f"content/{PRINCIPLE_3}: id: id 'ressourcer' bruges allerede i content/principles/02-ressourcer.yml"]
+    found = problems(content_copy)
+    assert found[0] == f"content/{PRINCIPLE_3}: id: id 'ressourcer' bruges allerede i content/principles/02-ressourcer.yml"
+    # The tools that named the old id now point at nothing, and are told so.
+    assert all("ukendt princip 'netvaerk-faellesskaber'" in problem for problem in found[1:])
 
 
 def test_duplicate_dilemma_id(content_copy):
@@ -123,3 +126,96 @@ def test_cross_references_are_checked_in_the_files_that_did_parse(content_copy):
     found = problems(content_copy)
     assert f"content/{PRINCIPLE_3}: number: skal være et helt tal" in found
     assert any(p.startswith("content/principles/07-foelg-op.yml: phases[1].phase: ukendt fase 'opfolgning'") for p in found)
+
+
+# --- The knowledge base: one bad input per content type --------------------------------------
+
+def edit_yaml(content_dir, relative, change):
+    """Load a YAML file, let ``change`` alter the data, and write it back."""
+    path = content_dir / relative
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_tool_with_unknown_principle_phase_and_core_element(content_copy):
+    def break_references(tool):
+        tool["principles"] = ["ressourcer", "ressourcerne"]
+        tool["phases"] = ["visitation"]
+        tool["taet_elements"] = ["kontakt"]
+    edit_yaml(content_copy, "tools/aaben-dialog.yml", break_references)
+    found = problems(content_copy)
+    assert len(found) == 3
+    assert found[0].startswith("content/tools/aaben-dialog.yml: phases[1]: ukendt fase 'visitation' (kendte: afgoerelse")
+    assert found[1].startswith("content/tools/aaben-dialog.yml: principles[2]: ukendt princip 'ressourcerne' (kendte: ")
+    assert found[2].startswith("content/tools/aaben-dialog.yml: taet_elements[1]: ukendt kerneelement i TÆT-modellen 'kontakt'")
+
+
+def test_tool_with_a_kind_the_schema_does_not_know(content_copy):
+    edit_yaml(content_copy, "tools/fit.yml", lambda tool: tool.update(kind="værktøj"))
+    assert problems(content_copy) == [
+        "content/tools/fit.yml: kind: skal være en af disse: 'metode', 'redskab' eller 'tilgang'"]
+
+
+def test_two_tools_with_the_same_id(content_copy):
+    edit_yaml(content_copy, "tools/fit.yml", lambda tool: tool.update(id="aaben-dialog"))
+    assert problems(content_copy) == [
+        "content/tools/fit.yml: id: id 'aaben-dialog' bruges allerede i content/tools/aaben-dialog.yml"]
+
+
+def test_unknown_source_deep_inside_the_taet_model(content_copy):
+    edit_yaml(content_copy, "taet.yml", lambda taet: taet["core_elements"][1]["source"].update(document="vive"))
+    [message] = problems(content_copy)
+    assert message.startswith("content/taet.yml: core_elements[2].source.document: ukendt kilde 'vive' (kendte: ")
+
+
+def test_disagreement_needs_two_sides(content_copy):
+    edit_yaml(content_copy, "taet.yml", lambda taet: taet["disagreements"][0]["values"].pop())
+    assert problems(content_copy) == ["content/taet.yml: disagreements[1].values: der skal være mindst 2 punkter"]
+
+
+def test_chart_with_negative_value_and_unknown_unit(content_copy):
+    def break_chart(evaluation):
+        evaluation["charts"][0]["bars"][0]["value"] = -5
+        evaluation["charts"][0]["unit"] = "%"
+    edit_yaml(content_copy, "evaluering.yml", break_chart)
+    assert problems(content_copy) == [
+        "content/evaluering.yml: charts[1].unit: skal være en af disse: 'procent' eller 'antal'",
+        "content/evaluering.yml: charts[1].bars[1].value: skal være mindst 0",
+    ]
+
+
+def test_duplicate_value_in_samarbejdsmodellen(content_copy):
+    def duplicate(model):
+        model["values"][2]["id"] = model["values"][0]["id"]
+    edit_yaml(content_copy, "samarbejdsmodellen.yml", duplicate)
+    [message] = problems(content_copy)
+    assert message.startswith("content/samarbejdsmodellen.yml: values: id ") and message.endswith("står flere gange (nr. 1, 3)")
+
+
+def test_lever_without_activities(content_copy):
+    edit_yaml(content_copy, "samarbejdsmodellen.yml", lambda model: model["levers"][1].update(activities=[]))
+    assert problems(content_copy) == ["content/samarbejdsmodellen.yml: levers[2].activities: mindst én aktivitet mangler"]
+
+
+def test_leader_area_without_items(content_copy):
+    edit_yaml(content_copy, "ledelse.yml", lambda leadership: leadership["areas"][2].update(items=[]))
+    assert problems(content_copy) == ["content/ledelse.yml: areas[3].items: mindst ét punkt mangler"]
+
+
+def test_unknown_field_in_recovery(content_copy):
+    edit_yaml(content_copy, "recovery.yml", lambda recovery: recovery["chime"].update(elementer=[]))
+    assert problems(content_copy) == ["content/recovery.yml: chime.elementer: ukendt felt 'elementer' – mente du 'elements'?"]
+
+
+def test_duplicate_glossary_term(content_copy):
+    def duplicate(glossary):
+        glossary["terms"][4]["id"] = glossary["terms"][1]["id"]
+    edit_yaml(content_copy, "ordliste.yml", duplicate)
+    [message] = problems(content_copy)
+    assert message.startswith("content/ordliste.yml: terms: id ") and message.endswith("står flere gange (nr. 2, 5)")
+
+
+def test_missing_knowledge_base_file(content_copy):
+    (content_copy / "recovery.yml").unlink()
+    assert problems(content_copy) == ["content/recovery.yml: filen findes ikke"]
