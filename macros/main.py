@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from metodeguide import rendering  # noqa: E402
-from metodeguide.glossary import link_terms  # noqa: E402
+from metodeguide.glossary import link_terms, official_names  # noqa: E402
 from metodeguide.loading import Content, load_content_cached  # noqa: E402
 from metodeguide.problems import ContentError  # noqa: E402
 
@@ -51,10 +51,9 @@ def on_page_markdown(markdown, page, config, files):
     source_page = page.file.src_uri
     if source_page == rendering.GLOSSARY_PAGE:
         return markdown
-    tool_names = [tool.name for tool in content().tools]
     return link_terms(markdown, content().glossary.terms,
                       lambda term: rendering.relative_link(source_page, rendering.GLOSSARY_PAGE, term.id),
-                      keep=tool_names)
+                      keep=official_names(content()))
 
 
 def on_serve(server, config, builder):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
+from .loading import Content
 from .model import Term
 
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -30,6 +31,13 @@ PROTECTED = re.compile(
 )
 MARKDOWN_INSIDE = re.compile(r"""\bmarkdown\b(?!\s*=\s*["']?0)""")
 TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
+
+
+def official_names(content: Content) -> list[str]:
+    """Names that must read as one unit: no glossary link inside "Behovstilpasset kontakt og opfølgning"."""
+    taet, model = content.taet, content.samarbejdsmodellen
+    named = [*content.tools, *taet.core_elements, *taet.prerequisites, *model.values, *model.core_elements, *model.levers]
+    return [p.title for p in content.principles] + [item.name for item in named]
 
 
 def term_pattern(terms: Iterable[Term], keep: Iterable[str] = ()) -> tuple[re.Pattern, Callable[[str], Term | None]]:

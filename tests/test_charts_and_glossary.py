@@ -2,7 +2,7 @@
 import xml.etree.ElementTree as ElementTree
 
 from metodeguide.charts import bar_chart_svg, format_value
-from metodeguide.glossary import link_terms
+from metodeguide.glossary import link_terms, official_names
 from metodeguide.model import Chart, Term
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -84,3 +84,9 @@ def test_names_to_keep_are_not_linked_inside():
     recovery = term("recovery", "recovery")
     linked = link_terms("Recovery Star måler recovery.", [recovery], link, keep=["Recovery Star"])
     assert linked == 'Recovery Star måler [recovery](ordliste.md#recovery "recovery: En forklaring.").'
+
+
+def test_official_names_hold_every_principle_tool_and_core_element(content):
+    names = official_names(content)
+    assert "Behovstilpasset kontakt og opfølgning" in names and "Recovery Star" in names
+    assert "Inddrag borgernes netværk og de almene fællesskaber" in names
