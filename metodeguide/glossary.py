@@ -37,6 +37,7 @@ def official_names(content: Content) -> list[str]:
     """Names that must read as one unit: no glossary link inside "Behovstilpasset kontakt og opfølgning"."""
     taet, model = content.taet, content.samarbejdsmodellen
     named = [*content.tools, *taet.core_elements, *taet.prerequisites, *model.values, *model.core_elements, *model.levers]
+    named += model.course.phases
     return [p.title for p in content.principles] + [item.name for item in named]
 
 

@@ -74,3 +74,72 @@ def test_reasons_are_whole_sentences(content):
     """Shown as they stand on cards and pages, so each ends with its own full stop."""
     for principle in content.principles:
         assert principle.reason.endswith("."), principle.id
+
+
+REQUIRED_TOOLS = {
+    "aaben-dialog", "fit", "vum", "recovery-star", "motivational-interviewing", "narrativ-praksis", "la2",
+    "relationel-koordinering", "netvaerkskortet", "chime", "loeft", "signs-of-safety", "visuelt-arbejde",
+    "min-plan", "brief-inspire-o", "en-plan", "feedbackspoergsmaal", "perspektivskifte", "moedeformer",
+}
+REQUIRED_TERMS = {"myndighed", "udfoerer", "bestilling", "handleplan", "vum", "ffb", "paragraf-82", "sapa",
+                  "peer", "sagsstamme", "sagstyngde", "paaroerende", "vaerge"}
+
+
+def test_taet_model_has_its_three_core_elements_and_four_prerequisites(content):
+    assert [e.name for e in content.taet.core_elements] == [
+        "Behovstilpasset kontakt og opfølgning", "Praktisk kommunikation og samarbejde",
+        "Forventningsafstemning og dialogisk feedback"]
+    assert [p.name for p in content.taet.prerequisites] == [
+        "Tydelig og vedholdende ledelse", "Passende sagstyngde", "Styrkelse af kompetencer og faglighed",
+        "Tæt samarbejde på tværs"]
+    assert [m.name for m in content.taet.municipalities] == ["Aarhus Kommune", "Hedensted Kommune", "Roskilde Kommune"]
+
+
+def test_disagreeing_sources_are_both_shown(content):
+    """Case loads 35–63 (000) against 35–65 (001); project period 2023–2025 against 2022–2025."""
+    shown = {d.id: {(v.value, v.source.document) for v in d.values} for d in content.taet.disagreements}
+    case_loads = " ".join(value for value, _ in shown["sagstal"])
+    assert "35–63" in case_loads and "35–65" in case_loads
+    assert {document for _, document in shown["sagstal"]} == {"taet-erfaringer", "taet-hovedresultater"}
+    periods = " ".join(value for value, _ in shown["projektperiode"])
+    assert "2023–2025" in periods and "2022–2025" in periods
+
+
+def test_evaluation_answers_the_five_questions(content):
+    assert len(content.evaluation.questions) == 5
+    figures = {bar.value for chart in content.evaluation.charts for bar in chart.bars}
+    assert {61, 72, 71, 51} <= figures  # the citizens' survey (000, "Udbyttet for borgerne")
+
+
+def test_samarbejdsmodellen_has_its_values_elements_course_and_levers(content):
+    model = content.samarbejdsmodellen
+    assert [v.name for v in model.values] == ["Recovery-orienteret rehabilitering", "Helhedsorientering", "Ejerskab"]
+    assert [e.name for e in model.core_elements] == [
+        "Én ansvarlig tværgående koordinator", "Tværfaglige netværksmøder med borgeren i centrum",
+        "Forpligtende aftaler og opfølgning på borgerens mål og behov", "Tværgående ledelse"]
+    assert [p.name for p in model.course.phases] == [
+        "Opsporing og visitation", "Opstart af borgerforløb", "Afholdelse af tværfaglige netværksmøder",
+        "Afslutning af borgerforløb"]
+    # Section 6 of the source: 5, 4, 7 and 5 activities under the four levers.
+    assert [len(lever.activities) for lever in model.levers] == [5, 4, 7, 5]
+    assert len(model.coordinator_competences.items) == 4
+
+
+def test_leaders_task_has_three_areas_with_thirteen_items_and_four_steps_to_start(content):
+    leadership = content.leadership
+    assert [a.title for a in leadership.areas] == [
+        "Vær tydelig og vedholdende i din ledelse", "Styrk sagsbehandlernes kompetencer og faglighed",
+        "Understøt et tæt samarbejde på tværs af områder og fagligheder"]
+    assert sum(len(a.items) for a in leadership.areas) == 13
+    assert [s.verb for s in leadership.getting_started] == ["organiserer", "prioriterer", "systematiserer", "evaluerer"]
+
+
+def test_chime_has_its_five_elements(content):
+    assert [(e.english, e.danish) for e in content.recovery.chime.elements] == [
+        ("Connectedness", "Samhørighed"), ("Hope", "Håb"), ("Identity", "Identitet"),
+        ("Meaning", "Mening"), ("Empowerment", "Handlekraft")]
+
+
+def test_catalogue_and_glossary_hold_what_the_issue_names(content):
+    assert REQUIRED_TOOLS <= {t.id for t in content.tools}
+    assert REQUIRED_TERMS <= {t.id for t in content.glossary.terms}

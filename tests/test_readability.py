@@ -31,3 +31,39 @@ def test_every_principle_reads_at_lix_40_or_below(content):
 
 def test_phase_descriptions_are_plain(content):
     assert lix(" ".join(p.description for p in content.phases)) <= CASEWORKER_LIMIT
+
+
+# Fields that hold names, ids or references rather than sentences a reader reads as prose.
+NOT_PROSE = {"id", "name", "term", "forms", "document", "section", "label", "unit", "kind",
+             "abbreviation_of", "short_name", "english", "danish", "phases", "principles",
+             "taet_elements", "verb", "number", "value", "maximum"}
+
+
+def prose_of(item) -> list[str]:
+    """Every sentence-bearing text in a content item, however deeply nested."""
+    if isinstance(item, str):
+        return [item]
+    if isinstance(item, (list, tuple)):
+        return [text for element in item for text in prose_of(element)]
+    if hasattr(type(item), "model_fields"):
+        return [text for name in type(item).model_fields if name not in NOT_PROSE
+                for text in prose_of(getattr(item, name))]
+    return []
+
+
+def knowledge_base_pages(content) -> dict:
+    return {
+        "TÆT-modellen": content.taet,
+        "Evalueringen": content.evaluation,
+        "Samarbejdsmodellen": content.samarbejdsmodellen,
+        "For ledere": content.leadership,
+        "Recovery og rehabilitering": content.recovery,
+        "Metoder og redskaber": content.tools,
+        "Ordliste": content.glossary,
+    }
+
+
+def test_every_knowledge_base_page_reads_at_lix_40_or_below(content):
+    scores = {page: round(lix("\n".join(prose_of(item))), 1) for page, item in knowledge_base_pages(content).items()}
+    assert all(scores.values()), scores  # every page has prose to measure
+    assert {page: score for page, score in scores.items() if score > CASEWORKER_LIMIT} == {}
