@@ -7,6 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
+NOT_RUNNING_TEXT = {"h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer", "title"}
+
+
 class Page(HTMLParser):
     def __init__(self, path: Path):
         super().__init__(convert_charrefs=True)
@@ -14,9 +17,12 @@ class Page(HTMLParser):
         self.links: list[str] = []
         self.resources: list[str] = []  # src/href that the browser loads by itself
         self._text: list[str] = []
+        self._running: list[str] = []  # text outside headings and site chrome
         self._skip = 0
+        self._not_running = 0
         self.feed(path.read_text(encoding="utf-8"))
         self.text = re.sub(r"\s+", " ", "".join(self._text))
+        self.running_text = re.sub(r"\s+", " ", "".join(self._running))
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -30,14 +36,20 @@ class Page(HTMLParser):
             self.resources.append(attributes["href"])
         if tag in {"script", "style"}:
             self._skip += 1
+        if tag in NOT_RUNNING_TEXT:
+            self._not_running += 1
 
     def handle_endtag(self, tag):
         if tag in {"script", "style"}:
             self._skip -= 1
+        if tag in NOT_RUNNING_TEXT:
+            self._not_running -= 1
 
     def handle_data(self, data):
         if not self._skip:
             self._text.append(data)
+            if not self._not_running:
+                self._running.append(data)
 
 
 def normalise(text: str) -> str:
