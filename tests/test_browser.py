@@ -140,7 +140,8 @@ def test_no_request_leaves_the_machine(page, site_dir, site_url):
     assert page.foreign_requests == []
 
 
-@pytest.mark.parametrize("path", ["", "principper/haab-oensker-droemme/", "fasematrix/", "dilemmaer/"])
+@pytest.mark.parametrize("path", ["", "principper/haab-oensker-droemme/", "fasematrix/", "dilemmaer/",
+                                  "taet/evaluering/", "metoder/", "ordliste/"])
 def test_pages_print_on_a4_without_site_chrome(page, site_url, path):
     page.goto(site_url + path)
     page.emulate_media(media="print")
@@ -162,3 +163,18 @@ def test_matrix_reads_on_a_phone(page, site_url, content):
     visible_cells = page.eval_on_selector_all(
         "td.mg-matrix__cell", "cells => cells.filter(c => c.offsetParent !== null).length")
     assert visible_cells == sum(len(p.phases) for p in content.principles)
+
+
+def test_charts_follow_the_system_colours_in_high_contrast_mode(page, site_url):
+    """In Windows high contrast (forced colours) the chart's text and bars take the user's colours."""
+    page.emulate_media(forced_colors="active")
+    page.goto(site_url + "taet/evaluering/")
+    colours = page.evaluate("""() => {
+        const probe = (cls) => getComputedStyle(document.querySelector(cls)).fill;
+        const swatch = (name) => { const e = document.createElement('span'); e.style.color = name;
+            document.body.append(e); const c = getComputedStyle(e).color; e.remove(); return c; };
+        return {label: probe('.mg-chart__label'), value: probe('.mg-chart__value'), bar: probe('.mg-chart__bar'),
+                text: swatch('CanvasText'), highlight: swatch('Highlight')};
+    }""")
+    assert colours["label"] == colours["value"] == colours["text"]
+    assert colours["bar"] == colours["highlight"]
