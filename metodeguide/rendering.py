@@ -19,7 +19,7 @@ from .model import Principle
 PRINCIPLES_DIR = "principper"
 SOURCES_PAGE = "kilder.md"
 TOOLS_PAGE = "metoder.md"
-TAET_PAGE = "taet/index.md"
+TAET_PAGE = "taet.md"
 SAMARBEJDSMODELLEN_PAGE = "samarbejdsmodellen.md"
 GLOSSARY_PAGE = "ordliste.md"
 

@@ -14,6 +14,7 @@ class Page(HTMLParser):
     def __init__(self, path: Path):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
+        self.duplicate_ids: set[str] = set()
         self.links: list[str] = []
         self.resources: list[str] = []  # src/href that the browser loads by itself
         self._text: list[str] = []
@@ -27,6 +28,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if "id" in attributes:
+            if attributes["id"] in self.ids:
+                self.duplicate_ids.add(attributes["id"])
             self.ids.add(attributes["id"])
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])

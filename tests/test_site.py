@@ -93,3 +93,9 @@ def test_only_source_links_point_to_other_hosts(site_dir, content):
         for link in Page(path).links:
             host = urlparse(link).netloc
             assert not host or host in allowed, (path, link)
+
+
+def test_no_page_has_the_same_id_twice(site_dir):
+    """A content id that equals a heading's anchor would make links land on the wrong place."""
+    duplicates = {path.relative_to(site_dir).as_posix(): Page(path).duplicate_ids for path in site_dir.rglob("*.html")}
+    assert {page: ids for page, ids in duplicates.items() if ids} == {}
