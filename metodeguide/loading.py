@@ -192,6 +192,10 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
     for file, principle in principles.items():
         yield from _references(file, "phases", [g.phase for g in principle.phases], "fase", phase_ids, suffix=".phase")
         yield from _duplicates(file, "phases", [g.phase for g in principle.phases], what="fasen")
+        for index, dilemma in enumerate(principle.dilemmas, start=1):
+            yield from _references(file, f"dilemmas[{index}].phases", dilemma.phases, "fase", phase_ids)
+        for index, question in enumerate(principle.reflection_questions, start=1):
+            yield from _references(file, f"reflection_questions[{index}].phases", question.phases, "fase", phase_ids)
     principle_ids = {p.id for p in principles.values()} if len(principles) == len(folders["principles"]) else None
     for file, tool in tools.items():
         yield from _references(file, "phases", tool.phases, "fase", phase_ids)

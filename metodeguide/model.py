@@ -63,10 +63,22 @@ class WayOfWorking(Strict):
     text: Text
 
 
+Role = Literal["sagsbehandler", "leder"]
+
+
 class Dilemma(Strict):
     id: Slug
     question: Text
     advice: Annotated[list[Text], Field(min_length=1)]
+    phases: Annotated[list[Slug], Field(min_length=1)]
+
+
+class ReflectionQuestion(Strict):
+    """A question for a team to talk about, with who it is for and when in the case it matters."""
+
+    question: Text
+    roles: Annotated[list[Role], Field(min_length=1)]
+    phases: Annotated[list[Slug], Field(min_length=1)]
 
 
 class Story(Strict):
@@ -84,7 +96,7 @@ class Principle(Strict):
     why: Text
     phases: Annotated[list[PhaseGuidance], Field(min_length=1)]
     ways_of_working: Annotated[list[WayOfWorking], Field(min_length=1)]
-    reflection_questions: list[Text] = []
+    reflection_questions: list[ReflectionQuestion] = []
     dilemmas: list[Dilemma] = []
     story: Story | None = None
 

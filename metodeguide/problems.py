@@ -24,6 +24,7 @@ LIST_ITEMS = {
     "leadership_requires": "ét krav til ledelsen",
     "bars": "én søjle",
     "terms": "ét ord",
+    "roles": "én rolle (sagsbehandler eller leder)",
 }
 
 MESSAGES = {

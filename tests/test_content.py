@@ -56,7 +56,7 @@ def test_every_principle_is_in_at_least_one_phase_and_phases_keep_their_order(co
 
 def test_reflection_questions_are_questions(content):
     for principle in content.principles:
-        for question in principle.reflection_questions:
+        for question in (q.question for q in principle.reflection_questions):
             assert question.endswith("?"), (principle.id, question)
         for dilemma in principle.dilemmas:
             assert dilemma.question.endswith("?"), (principle.id, dilemma.id)

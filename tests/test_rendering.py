@@ -18,7 +18,7 @@ def test_principle_page_holds_every_part(content):
         assert f"# {principle.number}. {principle.title}\n" in page
         for way in principle.ways_of_working:
             assert f"### {way.title}\n" in page
-        for question in principle.reflection_questions:
+        for question in (q.question for q in principle.reflection_questions):
             assert question in page
         for dilemma in principle.dilemmas:
             assert f"### {dilemma.question} {{#dilemma-{dilemma.id}}}" in page
@@ -72,7 +72,7 @@ def test_collected_questions_and_dilemmas_are_grouped_by_principle(content):
         has_parts = bool(principle.reflection_questions)
         assert (f"{{#{principle.id}}}" in questions) == has_parts
         assert (f"{{#{principle.id}}}" in dilemmas) == bool(principle.dilemmas)
-        for question in principle.reflection_questions:
+        for question in (q.question for q in principle.reflection_questions):
             assert question in questions
         for dilemma in principle.dilemmas:
             assert f"{{#{principle.id}-{dilemma.id}}}" in dilemmas

@@ -24,7 +24,7 @@ def test_no_hand_written_page_stands_in_for_a_generated_one():
 def test_principle_pages_show_questions_dilemmas_and_phase_guidance(site_dir, content):
     for principle in content.principles:
         page = principle_html(site_dir, principle)
-        for question in principle.reflection_questions:
+        for question in (q.question for q in principle.reflection_questions):
             assert normalise(question) in page.text, (principle.id, question)
         for dilemma in principle.dilemmas:
             assert f"dilemma-{dilemma.id}" in page.ids
@@ -56,7 +56,7 @@ def test_collected_pages_list_every_question_and_dilemma(site_dir, content):
     questions = Page(site_dir / "refleksionsspoergsmaal" / "index.html")
     dilemmas = Page(site_dir / "dilemmaer" / "index.html")
     for principle in content.principles:
-        for question in principle.reflection_questions:
+        for question in (q.question for q in principle.reflection_questions):
             assert normalise(question) in questions.text
         for dilemma in principle.dilemmas:
             assert f"{principle.id}-{dilemma.id}" in dilemmas.ids
