@@ -17,12 +17,14 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from metodeguide import rendering  # noqa: E402
+from metodeguide.deck import dilemma_deck_pdf  # noqa: E402
 from metodeguide.glossary import link_terms, official_names  # noqa: E402
 from metodeguide.loading import Content, load_content_cached  # noqa: E402
 from metodeguide.problems import ContentError  # noqa: E402
 
 CONTENT_DIR = PROJECT_DIR / "content"
 PRINCIPLES_INDEX = f"{rendering.PRINCIPLES_DIR}/index.md"
+PHASES_INDEX = f"{rendering.PHASES_DIR}/index.md"
 
 
 def content() -> Content:
@@ -35,14 +37,16 @@ def content() -> Content:
 # --- MkDocs hooks -------------------------------------------------------------------------------
 
 def on_config(config):
-    """Validate the content before anything is built, and list the principles in the navigation."""
-    _add_principles_to_navigation(config["nav"], rendering.principle_navigation(content()))
+    """Validate the content before anything is built, and list the generated pages in the navigation."""
+    _add_to_navigation(config["nav"], PRINCIPLES_INDEX, rendering.principle_navigation(content()))
+    _add_to_navigation(config["nav"], PHASES_INDEX, rendering.phase_navigation(content()))
     return config
 
 
 def on_files(files, config):
     for path, markdown in rendering.generated_pages(content()).items():
         files.append(File.generated(config, path, content=markdown))
+    files.append(File.generated(config, rendering.DECK_PDF, content=dilemma_deck_pdf(content())))
     return files
 
 
@@ -62,12 +66,14 @@ def on_serve(server, config, builder):
     return server
 
 
-def _add_principles_to_navigation(nav, principle_entries) -> None:
-    section = _section_holding(nav, PRINCIPLES_INDEX)
+def _add_to_navigation(nav, index_page, entries) -> None:
+    """Put the generated pages after ``index_page`` in the section that holds it."""
+    section = _section_holding(nav, index_page)
     if section is None:
-        raise PluginError(f"mkdocs.yml: nav skal have en sektion med {PRINCIPLES_INDEX}")
-    section[:] = [entry for entry in section if entry == PRINCIPLES_INDEX or not _is_principle(entry)]
-    section.extend(principle_entries)
+        raise PluginError(f"mkdocs.yml: nav skal have en sektion med {index_page}")
+    folder = index_page.rsplit("/", 1)[0] + "/"
+    section[:] = [entry for entry in section if entry == index_page or not _is_in(entry, folder)]
+    section.extend(entries)
 
 
 def _section_holding(nav, page):
@@ -82,8 +88,8 @@ def _section_holding(nav, page):
     return None
 
 
-def _is_principle(entry) -> bool:
-    return isinstance(entry, dict) and str(next(iter(entry.values()))).startswith(f"{rendering.PRINCIPLES_DIR}/")
+def _is_in(entry, folder: str) -> bool:
+    return isinstance(entry, dict) and str(next(iter(entry.values()))).startswith(folder)
 
 
 # --- mkdocs-macros ------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as model_module
-from .model import (Citation, Evaluation, Glossary, Leadership, Phase, PhasesFile, Principle,
-                    RecoveryBackground, Samarbejdsmodellen, Source, SourcesFile, TaetModel, Tool)
+from .model import (Citation, Dilemma, Evaluation, Glossary, Leadership, Phase, PhasesFile, Principle,
+                    RecoveryBackground, ReflectionQuestion, Samarbejdsmodellen, Source, SourcesFile, TaetModel, Tool)
 from .sorting import danish_sort_key
 from .problems import ContentError, Problem, problems_from_validation
 
@@ -65,6 +65,15 @@ class Content:
 
     def phase(self, phase_id: str) -> Phase:
         return next(p for p in self.phases if p.id == phase_id)
+
+    def tools_in(self, phase_id: str) -> list[Tool]:
+        return [t for t in self.tools if phase_id in t.phases]
+
+    def dilemmas_in(self, phase_id: str) -> list[tuple[Principle, Dilemma]]:
+        return [(p, d) for p in self.principles for d in p.dilemmas if phase_id in d.phases]
+
+    def questions_in(self, phase_id: str) -> list[tuple[Principle, ReflectionQuestion]]:
+        return [(p, q) for p in self.principles for q in p.reflection_questions if phase_id in q.phases]
 
     def taet_element(self, element_id: str):
         return next(e for e in self.taet.core_elements if e.id == element_id)

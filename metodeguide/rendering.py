@@ -7,6 +7,7 @@ that holds them, so the site generator can check them and turn them into URLs.
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 
 import jinja2
@@ -14,7 +15,7 @@ import jinja2
 from .charts import bar_chart_svg, format_value
 from .loading import Content
 from .sorting import danish_sort_key
-from .model import Principle
+from .model import Phase, Principle
 
 PRINCIPLES_DIR = "principper"
 SOURCES_PAGE = "kilder.md"
@@ -22,10 +23,18 @@ TOOLS_PAGE = "metoder.md"
 TAET_PAGE = "taet.md"
 SAMARBEJDSMODELLEN_PAGE = "samarbejdsmodellen.md"
 GLOSSARY_PAGE = "ordliste.md"
+PHASES_DIR = "faser"
+DILEMMAS_PAGE = "dilemmaer.md"
+QUESTIONS_PAGE = "refleksionsspoergsmaal.md"
+DECK_PDF = "downloads/dilemmakort.pdf"
 
 
 def principle_page_path(principle: Principle) -> str:
     return f"{PRINCIPLES_DIR}/{principle.id}.md"
+
+
+def phase_page_path(phase: Phase) -> str:
+    return f"{PHASES_DIR}/{phase.id}.md"
 
 
 def phase_anchor(phase_id: str) -> str:
@@ -38,15 +47,29 @@ def dilemma_anchor(dilemma_id: str) -> str:
 
 def generated_pages(content: Content) -> dict[str, str]:
     """Every page made from the YAML alone: source path -> Markdown."""
-    return {principle_page_path(p): render_principle_page(content, p) for p in content.principles}
+    pages = {principle_page_path(p): render_principle_page(content, p) for p in content.principles}
+    pages |= {phase_page_path(p): render_phase_page(content, p) for p in content.phases}
+    return pages
 
 
 def principle_navigation(content: Content) -> list[dict[str, str]]:
     return [{f"{p.number}. {p.title}": principle_page_path(p)} for p in content.principles]
 
 
+def phase_navigation(content: Content) -> list[dict[str, str]]:
+    return [{f"{number}. {p.name}": phase_page_path(p)} for number, p in enumerate(content.phases, start=1)]
+
+
 def render_principle_page(content: Content, principle: Principle) -> str:
     return _render("principle.md.j2", principle_page_path(principle), content, principle=principle)
+
+
+def render_phase_page(content: Content, phase: Phase) -> str:
+    return _render("phase.md.j2", phase_page_path(phase), content, phase=phase)
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
 
 
 # Parts of hand-written pages made from the content; each has its template "<name>.md.j2".
@@ -119,8 +142,13 @@ def _environment() -> jinja2.Environment:
         TOOLS_PAGE=TOOLS_PAGE,
         TAET_PAGE=TAET_PAGE,
         SAMARBEJDSMODELLEN_PAGE=SAMARBEJDSMODELLEN_PAGE,
+        DILEMMAS_PAGE=DILEMMAS_PAGE,
+        QUESTIONS_PAGE=QUESTIONS_PAGE,
+        DECK_PDF=DECK_PDF,
+        phase_page_path=phase_page_path,
         bar_chart_svg=bar_chart_svg,
         format_value=format_value,
     )
-    environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter)
+    environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter,
+                               first_sentence=first_sentence)
     return environment

@@ -15,6 +15,7 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.duplicate_ids: set[str] = set()
+        self.elements: dict[str, dict] = {}  # id -> the element's tag and attributes
         self.links: list[str] = []
         self.resources: list[str] = []  # src/href that the browser loads by itself
         self._text: list[str] = []
@@ -31,6 +32,7 @@ class Page(HTMLParser):
             if attributes["id"] in self.ids:
                 self.duplicate_ids.add(attributes["id"])
             self.ids.add(attributes["id"])
+            self.elements[attributes["id"]] = {"tag": tag, **attributes}
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
         if tag in {"script", "img", "iframe", "source"} and attributes.get("src"):

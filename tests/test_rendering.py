@@ -6,9 +6,10 @@ import pytest
 from metodeguide import rendering
 
 
-def test_one_generated_page_per_principle(content):
+def test_one_generated_page_per_principle_and_per_phase(content):
     pages = rendering.generated_pages(content)
-    assert sorted(pages) == sorted(f"principper/{p.id}.md" for p in content.principles)
+    assert sorted(pages) == sorted([f"principper/{p.id}.md" for p in content.principles]
+                                   + [f"faser/{p.id}.md" for p in content.phases])
 
 
 def test_principle_page_holds_every_part(content):
@@ -71,18 +72,35 @@ def test_collected_questions_and_dilemmas_are_grouped_by_principle(content):
     for principle in content.principles:
         has_parts = bool(principle.reflection_questions)
         assert (f"{{#{principle.id}}}" in questions) == has_parts
-        assert (f"{{#{principle.id}}}" in dilemmas) == bool(principle.dilemmas)
         for question in (q.question for q in principle.reflection_questions):
             assert question in questions
         for dilemma in principle.dilemmas:
-            assert f"{{#{principle.id}-{dilemma.id}}}" in dilemmas
+            assert f'id="{principle.id}-{dilemma.id}"' in dilemmas
 
 
 def test_phase_list_names_each_phase_with_its_principles(content):
     listing = rendering.render_fragment("phase_list", content, "index.md")
     for phase in content.phases:
-        line = next(line for line in listing.splitlines() if line.startswith(f"-   **{phase.name}:**"))
+        line = next(line for line in listing.splitlines() if line.startswith(f"-   **[{phase.name}](faser/{phase.id}.md):**"))
         assert line.count("](principper/") == len(content.principles_in(phase.id))
+
+
+def test_phase_page_holds_the_guidance_of_each_principle_in_that_phase_only(content):
+    phase = content.phase("bestilling")
+    page = rendering.render_phase_page(content, phase)
+    assert page.startswith("---\n") and "# Bestilling\n" in page
+    headed = re.findall(r"^### \d+\. .* \{#([a-z0-9-]+)\}$", page, flags=re.MULTILINE)
+    assert headed == [p.id for p in content.principles_in("bestilling")]
+    for principle in content.principles:
+        guidance = principle.guidance_for("bestilling")
+        if guidance:
+            assert guidance.guidance in page
+    assert '<strong aria-current="page">Bestilling</strong>' in page
+
+
+def test_first_sentence():
+    assert rendering.first_sentence("Et redskab. Det bruges i opfølgningen.") == "Et redskab."
+    assert rendering.first_sentence("Kun én sætning") == "Kun én sætning"
 
 
 def test_sources_have_an_anchor_each(content):

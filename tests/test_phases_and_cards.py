@@ -1,0 +1,117 @@
+"""Working by case phase, the dilemma cards and the question bank, in the built site and the deck PDF."""
+import math
+import re
+from urllib.parse import urldefrag, urljoin
+
+from pypdf import PdfReader
+
+from html_tools import Page, normalise
+from metodeguide import deck, rendering
+
+
+def without_space(text: str) -> str:
+    return re.sub(r"\s+", "", normalise(text))
+
+
+def phase_page(site_dir, phase) -> Page:
+    return Page(site_dir / "faser" / phase.id / "index.html")
+
+
+def test_every_phase_has_a_page_with_its_principles_tools_dilemmas_and_questions(site_dir, content):
+    for phase in content.phases:
+        page = phase_page(site_dir, phase)
+        assert normalise(phase.description) in page.text
+        for principle in content.principles_in(phase.id):
+            assert normalise(principle.guidance_for(phase.id).guidance) in page.text, (phase.id, principle.id)
+            assert f"../../principper/{principle.id}/#fase-{phase.id}" in page.links
+        for tool in content.tools_in(phase.id):
+            assert f"../../metoder/#{tool.id}" in page.links
+        for principle, dilemma in content.dilemmas_in(phase.id):
+            assert f"../../dilemmaer/#{principle.id}-{dilemma.id}" in page.links
+        for _, question in content.questions_in(phase.id):
+            assert normalise(question.question) in page.text
+        for element in content.taet.core_elements:
+            assert f"../../taet/#{element.id}" in page.links
+
+
+def test_a_phase_page_shows_nothing_from_other_phases(site_dir, content):
+    page = phase_page(site_dir, content.phase("afgoerelse"))
+    shown = {link.split("#")[1] for link in page.links if link.startswith("../../dilemmaer/#")}
+    expected = {f"{p.id}-{d.id}" for p, d in content.dilemmas_in("afgoerelse")}
+    assert shown == expected and len(expected) < sum(len(p.dilemmas) for p in content.principles)
+
+
+def test_every_page_reaches_every_phase_page(site_dir, content):
+    """The phase chooser is the "Sagens faser" section of the navigation, on every page."""
+    for path in site_dir.rglob("index.html"):
+        here = "/" + path.relative_to(site_dir).as_posix()
+        targets = {urldefrag(urljoin(here, link)).url for link in Page(path).links}
+        for phase in content.phases:
+            assert f"/faser/{phase.id}/" in targets, (here, phase.id)
+
+
+def test_phase_matrix_heads_link_to_the_phase_pages(site_dir, content):
+    links = Page(site_dir / "fasematrix" / "index.html").links
+    for phase in content.phases:
+        assert f"../faser/{phase.id}/" in links
+
+
+def test_every_dilemma_is_a_card_with_its_principle_and_phases(site_dir, content):
+    page = Page(site_dir / "dilemmaer" / "index.html")
+    for principle in content.principles:
+        for dilemma in principle.dilemmas:
+            card = page.elements[f"{principle.id}-{dilemma.id}"]
+            assert (card["tag"], card["class"]) == ("article", "mg-card")
+            assert card["data-principle"] == principle.id
+            assert card["data-phases"] == " ".join(dilemma.phases)
+            for advice in dilemma.advice:
+                assert normalise(advice) in page.text
+    assert rendering.DECK_PDF.replace(".pdf", "") in " ".join(page.links)
+
+
+def test_question_bank_lists_every_question_with_its_roles_and_phases(site_dir, content):
+    page = Page(site_dir / "refleksionsspoergsmaal" / "index.html")
+    for principle in content.principles:
+        for number, question in enumerate(principle.reflection_questions, start=1):
+            item = page.elements[f"{principle.id}-spoergsmaal-{number}"]
+            assert item["data-principle"] == principle.id
+            assert item["data-roles"] == " ".join(question.roles)
+            assert item["data-phases"] == " ".join(question.phases)
+            assert normalise(question.question) in page.text
+
+
+def test_deck_pdf_has_a_front_and_a_back_sheet_per_four_cards_and_every_text(site_dir, content):
+    reader = PdfReader(site_dir / rendering.DECK_PDF)
+    dilemmas = [d for p in content.principles for d in p.dilemmas]
+    assert len(reader.pages) == 2 * math.ceil(len(dilemmas) / 4)
+    # Lines wrap anywhere in a long address, so compare the texts without their white space.
+    text = without_space(" ".join(page.extract_text() for page in reader.pages))
+    for dilemma in dilemmas:
+        assert without_space(dilemma.question) in text
+        for advice in dilemma.advice:
+            assert without_space(advice) in text, advice
+    assert "æ" in text and "ø" in text and "å" in text
+    assert reader.metadata.title == "Dilemmakort"
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842)  # A4 in points
+
+
+def test_backs_sit_behind_their_fronts_when_printed_on_both_sides():
+    """Flipped on the long edge, the left column of a sheet's back lies behind its right column."""
+    for slot in range(deck.CARDS_PER_SHEET):
+        front_x, front_y = deck.card_position(slot, mirrored=False)
+        back_x, back_y = deck.card_position(slot, mirrored=True)
+        page_width = deck.A4[0]
+        assert back_y == front_y
+        assert math.isclose(back_x, page_width - front_x - deck.CARD_WIDTH)
+
+
+def test_cards_fit_on_the_sheet_with_room_for_crop_marks():
+    page_width, page_height = deck.A4
+    corners = [deck.card_position(slot, mirrored=False) for slot in range(deck.CARDS_PER_SHEET)]
+    room = deck.MARK_OFFSET + deck.MARK_LENGTH
+    assert min(x for x, _ in corners) >= room and min(y for _, y in corners) >= room
+    assert max(x for x, _ in corners) + deck.CARD_WIDTH + room <= page_width
+    assert max(y for _, y in corners) + deck.CARD_HEIGHT + room <= page_height
+    assert deck.sheet_count(21) == 6 and deck.sheet_count(4) == 1 and deck.sheet_count(5) == 2
