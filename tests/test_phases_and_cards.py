@@ -51,9 +51,10 @@ def test_every_page_reaches_every_phase_page(site_dir, content):
 
 
 def test_phase_matrix_heads_link_to_the_phase_pages(site_dir, content):
-    links = Page(site_dir / "fasematrix" / "index.html").links
-    for phase in content.phases:
-        assert f"../faser/{phase.id}/" in links
+    html = (site_dir / "fasematrix" / "index.html").read_text(encoding="utf-8")
+    head = re.search(r"<thead\b.*?</thead>", html, flags=re.S).group()
+    linked = re.findall(r'<th scope="col"><a href="\.\./faser/([a-z]+)/">', head)
+    assert linked == [phase.id for phase in content.phases]
 
 
 def test_every_dilemma_is_a_card_with_its_principle_and_phases(site_dir, content):

@@ -1,0 +1,171 @@
+"""The dilemma cards and the question bank in Debian's Chromium: filters, the URL, the random card,
+turning cards, picking and printing questions, keyboard use, and axe-core on the filtered views."""
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from test_browser import axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def visible_ids(page, selector):
+    return page.eval_on_selector_all(selector, "items => items.filter(i => !i.hidden).map(i => i.id)")
+
+
+def card_ids(content, principle_id=None, phase_id=None):
+    return [f"{p.id}-{d.id}" for p in content.principles for d in p.dilemmas
+            if principle_id in (None, p.id) and phase_id in (None, *d.phases)]
+
+
+def question_ids(content, principle_id=None, phase_id=None, role=None):
+    return [f"{p.id}-spoergsmaal-{n}" for p in content.principles
+            for n, q in enumerate(p.reflection_questions, start=1)
+            if principle_id in (None, p.id) and phase_id in (None, *q.phases) and role in (None, *q.roles)]
+
+
+def test_cards_filter_by_phase_then_by_principle_and_the_address_keeps_the_filter(page, site_url, content):
+    page.goto(site_url + "dilemmaer/")
+    assert visible_ids(page, ".mg-card") == card_ids(content)
+    page.select_option("#mg-cards-fase", "afgoerelse")
+    expected = card_ids(content, phase_id="afgoerelse")
+    assert visible_ids(page, ".mg-card") == expected and 0 < len(expected) < len(card_ids(content))
+    assert page.inner_text("[data-status]") == f"Viser {len(expected)} af {len(card_ids(content))} dilemmakort."
+    page.select_option("#mg-cards-princip", "aabenhed-tillid-respekt")
+    assert visible_ids(page, ".mg-card") == card_ids(content, "aabenhed-tillid-respekt", "afgoerelse")
+    assert page.url.endswith("/dilemmaer/?fase=afgoerelse&princip=aabenhed-tillid-respekt")
+
+
+def test_the_address_restores_a_shared_filter(page, site_url, content):
+    page.goto(site_url + "dilemmaer/?princip=foelg-op&fase=opfoelgning")
+    assert page.input_value("#mg-cards-princip") == "foelg-op"
+    assert page.input_value("#mg-cards-fase") == "opfoelgning"
+    assert visible_ids(page, ".mg-card") == card_ids(content, "foelg-op", "opfoelgning")
+
+
+def test_an_unknown_filter_value_in_the_address_shows_everything(page, site_url, content):
+    page.goto(site_url + "dilemmaer/?fase=bevilling")
+    assert page.input_value("#mg-cards-fase") == ""
+    assert visible_ids(page, ".mg-card") == card_ids(content)
+
+
+def test_the_random_card_is_always_one_of_the_filtered_cards(page, site_url, content):
+    page.goto(site_url + "dilemmaer/?fase=bestilling")
+    allowed = set(card_ids(content, phase_id="bestilling"))
+    drawn = set()
+    for _ in range(15):
+        page.click("[data-draw]")
+        card = page.eval_on_selector(".mg-card--drawn", "card => card.id")
+        assert card in allowed
+        focused = page.evaluate("() => document.activeElement.closest('.mg-card').id")
+        assert focused == card
+        question = page.inner_text(f"#{card} .mg-card__question")
+        assert page.inner_text("[data-status]") == f"Du trak kortet: {question}"
+        drawn.add(card)
+    assert len(drawn) > 1 or len(allowed) == 1  # it really is drawn at random
+
+
+def test_a_card_turns_over_to_show_its_advice(page, site_url, content):
+    page.goto(site_url + "dilemmaer/")
+    first = card_ids(content)[0]
+    button = page.locator(f"#{first} .mg-card__turn")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not page.is_visible(f"#{first}-raad")
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.is_visible(f"#{first}-raad")
+    advice = content.principles[0].dilemmas[0].advice[0]
+    assert advice.split()[0] in page.inner_text(f"#{first}-raad")
+
+
+def test_cards_work_with_the_keyboard_alone(page, site_url, content):
+    page.goto(site_url + "dilemmaer/")
+    page.focus("#mg-cards-princip")
+    page.keyboard.press("ArrowDown")  # the first principle
+    assert page.input_value("#mg-cards-princip") == content.principles[0].id
+    page.keyboard.press("Tab")        # the phase
+    page.keyboard.press("Tab")        # "Træk et kort"
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-draw')")
+    page.keyboard.press("Enter")
+    drawn = page.eval_on_selector(".mg-card--drawn", "card => card.id")
+    assert drawn in card_ids(content, content.principles[0].id)
+    page.keyboard.press("Tab")        # from the drawn card's question to its turn button
+    assert page.evaluate("() => document.activeElement.classList.contains('mg-card__turn')")
+    page.keyboard.press("Enter")
+    assert page.is_visible(f"#{drawn}-raad")
+
+
+def test_without_javascript_every_card_shows_its_advice_and_no_dead_controls(browser, site_url, content):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "dilemmaer/")
+    assert not page.is_visible(".mg-filters")
+    for card in card_ids(content):
+        assert page.is_visible(f"#{card}-raad")
+    page.goto(site_url + "refleksionsspoergsmaal/")
+    assert not page.is_visible("[data-picked]") and not page.is_visible("[data-pick]")
+    context.close()
+
+
+def test_questions_filter_by_principle_phase_and_role(page, site_url, content):
+    page.goto(site_url + "refleksionsspoergsmaal/?rolle=sagsbehandler")
+    assert visible_ids(page, ".mg-question") == question_ids(content, role="sagsbehandler")
+    page.select_option("#mg-questions-fase", "opfoelgning")
+    page.select_option("#mg-questions-princip", "foelg-op")
+    expected = question_ids(content, "foelg-op", "opfoelgning", "sagsbehandler")
+    assert visible_ids(page, ".mg-question") == expected
+    groups = page.eval_on_selector_all("[data-group]", "groups => groups.filter(g => !g.hidden).length")
+    assert groups == (1 if expected else 0)
+    assert "rolle=sagsbehandler" in page.url and "fase=opfoelgning" in page.url
+
+
+def pick(page, content, *positions):
+    """Tick questions by their place in the bank; returns their texts."""
+    ids = question_ids(content)
+    texts = []
+    for position in positions:
+        page.check(f"#{ids[position]}-valg")
+        texts.append(page.inner_text(f"label[for='{ids[position]}-valg']"))
+    return texts
+
+
+def test_picked_questions_are_listed_and_print_alone(page, site_url, content):
+    page.goto(site_url + "refleksionsspoergsmaal/")
+    picked = pick(page, content, 4, 1)
+    in_list = page.eval_on_selector_all("[data-list] li", "items => items.map(i => i.textContent)")
+    assert in_list == [picked[1], picked[0]]  # in the bank's order, not the order they were ticked
+    page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    page.click("[data-print]")
+    assert page.evaluate("() => window.printed === true")
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    printed = " ".join(p.extract_text() for p in pdf.pages)
+    for question in picked:
+        assert " ".join(question.split()[:6]) in " ".join(printed.split())
+    not_picked = content.principles[0].reflection_questions[0].question
+    assert " ".join(not_picked.split()[:6]) not in " ".join(printed.split())
+    assert len(pdf.pages) == 1
+
+
+def test_picked_questions_can_be_copied(page, site_url, content):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "refleksionsspoergsmaal/")
+    picked = pick(page, content, 0, 2)
+    page.click("[data-copy]")
+    page.wait_for_function("() => document.querySelector('[data-copy-status]').textContent !== ''")
+    assert page.inner_text("[data-copy-status]") == "Listen er kopieret."
+    assert page.evaluate("() => navigator.clipboard.readText()") == f"1. {picked[0]}\n2. {picked[1]}"
+    assert page.foreign_requests == []
+
+
+def test_filtered_and_turned_views_have_no_accessibility_violations(page, site_url, content):
+    page.goto(site_url + "dilemmaer/?fase=opfoelgning")
+    page.click("[data-draw]")
+    page.click(".mg-card--drawn .mg-card__turn")
+    assert axe_violations(page) == []
+    page.goto(site_url + "refleksionsspoergsmaal/?rolle=leder")
+    pick(page, content, 0)
+    assert axe_violations(page) == []
+    page.goto(site_url + "faser/opfoelgning/")
+    assert axe_violations(page) == []
