@@ -169,3 +169,12 @@ def test_filtered_and_turned_views_have_no_accessibility_violations(page, site_u
     assert axe_violations(page) == []
     page.goto(site_url + "faser/opfoelgning/")
     assert axe_violations(page) == []
+
+
+def test_printing_the_cards_page_shows_every_back_and_no_controls(page, site_url, content):
+    page.goto(site_url + "dilemmaer/?fase=opfoelgning")
+    assert not page.is_visible(f"#{card_ids(content, phase_id='opfoelgning')[0]}-raad")
+    page.emulate_media(media="print")
+    for card in card_ids(content, phase_id="opfoelgning"):
+        assert page.is_visible(f"#{card}-raad")
+    assert not page.is_visible(".mg-filters") and not page.is_visible(".mg-card__turn")

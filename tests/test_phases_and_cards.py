@@ -116,3 +116,7 @@ def test_cards_fit_on_the_sheet_with_room_for_crop_marks():
     assert max(x for x, _ in corners) + deck.CARD_WIDTH + room <= page_width
     assert max(y for _, y in corners) + deck.CARD_HEIGHT + room <= page_height
     assert deck.sheet_count(21) == 6 and deck.sheet_count(4) == 1 and deck.sheet_count(5) == 2
+
+
+def test_card_text_is_plain_and_escaped_for_the_pdf():
+    assert deck._plain("Brug **netværket** & [guiden](https://x.dk) <nu>") == "Brug netværket &amp; guiden &lt;nu&gt;"

@@ -219,3 +219,28 @@ def test_duplicate_glossary_term(content_copy):
 def test_missing_knowledge_base_file(content_copy):
     (content_copy / "recovery.yml").unlink()
     assert problems(content_copy) == ["content/recovery.yml: filen findes ikke"]
+
+
+# --- Phases and roles on dilemmas and reflection questions ------------------------------------
+
+def test_dilemma_with_an_unknown_phase_and_a_question_without_roles(content_copy):
+    def break_items(principle):
+        principle["dilemmas"][1]["phases"] = ["sagsaabning", "bevilling"]
+        principle["reflection_questions"][0]["roles"] = []
+    edit_yaml(content_copy, PRINCIPLE_3, break_items)
+    assert problems(content_copy) == [
+        f"content/{PRINCIPLE_3}: reflection_questions[1].roles: mindst én rolle (sagsbehandler eller leder) mangler"]
+    edit_yaml(content_copy, PRINCIPLE_3, lambda p: p["reflection_questions"][0].update(roles=["leder"]))
+    [message] = problems(content_copy)
+    assert message.startswith(f"content/{PRINCIPLE_3}: dilemmas[2].phases[2]: ukendt fase 'bevilling' (kendte: ")
+
+
+def test_question_for_a_role_the_guide_does_not_know(content_copy):
+    edit_yaml(content_copy, PRINCIPLE_3, lambda p: p["reflection_questions"][1].update(roles=["borger"]))
+    assert problems(content_copy) == [
+        f"content/{PRINCIPLE_3}: reflection_questions[2].roles[1]: skal være en af disse: 'sagsbehandler' eller 'leder'"]
+
+
+def test_dilemma_without_phases(content_copy):
+    edit_yaml(content_copy, PRINCIPLE_3, lambda p: p["dilemmas"][0].update(phases=[]))
+    assert problems(content_copy) == [f"content/{PRINCIPLE_3}: dilemmas[1].phases: mindst én fase mangler"]
