@@ -5,18 +5,22 @@ PYTHON := $(VENV)/bin/python
 PYTHON_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+LIBREOFFICE := /usr/bin/soffice
+SYSTEM_STAMP := $(VENV)/.system-packages
+# WeasyPrint (the forms' PDFs) draws text with the machine's Pango, in DejaVu Sans.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build clean
 
-serve: $(PYTHON_STAMP)
+serve: $(PYTHON_STAMP) $(SYSTEM_STAMP)
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(PYTHON_STAMP)
+build: $(PYTHON_STAMP) $(SYSTEM_STAMP)
 	$(PYTHON) scripts/build.py
 
-test: $(PYTHON_STAMP) $(NODE_STAMP) $(CHROMIUM)
+test: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(LIBREOFFICE)
 	$(PYTHON) -m pytest
 
 clean:
@@ -35,3 +39,12 @@ $(NODE_STAMP): package.json package-lock.json
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
+
+$(SYSTEM_STAMP): $(PYTHON_STAMP)
+	dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES); }
+	touch $@
+
+# The tests open every Word file in LibreOffice too, as a second, independent reader.
+$(LIBREOFFICE):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from metodeguide import rendering  # noqa: E402
 from metodeguide.deck import dilemma_deck_pdf  # noqa: E402
+from metodeguide.form_files import form_docx, form_pdf  # noqa: E402
 from metodeguide.glossary import link_terms, official_names  # noqa: E402
 from metodeguide.loading import Content, load_content_cached  # noqa: E402
 from metodeguide.problems import ContentError  # noqa: E402
@@ -25,6 +26,7 @@ from metodeguide.problems import ContentError  # noqa: E402
 CONTENT_DIR = PROJECT_DIR / "content"
 PRINCIPLES_INDEX = f"{rendering.PRINCIPLES_DIR}/index.md"
 PHASES_INDEX = f"{rendering.PHASES_DIR}/index.md"
+FORMS_INDEX = rendering.FORMS_PAGE
 
 
 def content() -> Content:
@@ -40,6 +42,7 @@ def on_config(config):
     """Validate the content before anything is built, and list the generated pages in the navigation."""
     _add_to_navigation(config["nav"], PRINCIPLES_INDEX, rendering.principle_navigation(content()))
     _add_to_navigation(config["nav"], PHASES_INDEX, rendering.phase_navigation(content()))
+    _add_to_navigation(config["nav"], FORMS_INDEX, rendering.form_navigation(content()))
     return config
 
 
@@ -47,6 +50,9 @@ def on_files(files, config):
     for path, markdown in rendering.generated_pages(content()).items():
         files.append(File.generated(config, path, content=markdown))
     files.append(File.generated(config, rendering.DECK_PDF, content=dilemma_deck_pdf(content())))
+    for form in content().forms:
+        files.append(File.generated(config, rendering.form_file(form, "pdf"), content=form_pdf(form)))
+        files.append(File.generated(config, rendering.form_file(form, "docx"), content=form_docx(form)))
     return files
 
 

@@ -14,8 +14,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as model_module
-from .model import (Citation, Dilemma, Evaluation, Glossary, Leadership, Phase, PhasesFile, Principle,
+from .model import (Citation, Dilemma, Evaluation, Form, Settings, Glossary, Leadership, Phase, PhasesFile, Principle,
                     RecoveryBackground, ReflectionQuestion, Samarbejdsmodellen, Source, SourcesFile, TaetModel, Tool)
+from .readability import form_lix
 from .sorting import danish_sort_key
 from .problems import ContentError, Problem, problems_from_validation
 
@@ -37,8 +38,9 @@ SINGLE_FILES = {
     "ledelse.yml": Leadership,
     "recovery.yml": RecoveryBackground,
     "ordliste.yml": Glossary,
+    "settings.yml": Settings,
 }
-FOLDERS = {"principles": Principle, "tools": Tool}
+FOLDERS = {"principles": Principle, "tools": Tool, "tools/skemaer": Form}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Content:
     leadership: Leadership
     recovery: RecoveryBackground
     glossary: Glossary
+    forms: tuple[Form, ...]
+    settings: Settings
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -65,6 +69,12 @@ class Content:
 
     def phase(self, phase_id: str) -> Phase:
         return next(p for p in self.phases if p.id == phase_id)
+
+    def forms_in(self, phase_id: str) -> list[Form]:
+        return [f for f in self.forms if phase_id in f.phases]
+
+    def tool(self, tool_id: str) -> Tool:
+        return next(t for t in self.tools if t.id == tool_id)
 
     def tools_in(self, phase_id: str) -> list[Tool]:
         return [t for t in self.tools if phase_id in t.phases]
@@ -107,6 +117,8 @@ def load_content(content_dir: Path) -> Content:
         leadership=single["ledelse.yml"],
         recovery=single["recovery.yml"],
         glossary=single["ordliste.yml"],
+        forms=tuple(sorted(folders["tools/skemaer"].values(), key=lambda f: danish_sort_key(f.title))),
+        settings=single["settings.yml"],
     )
 
 
@@ -206,10 +218,30 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
         for index, question in enumerate(principle.reflection_questions, start=1):
             yield from _references(file, f"reflection_questions[{index}].phases", question.phases, "fase", phase_ids)
     principle_ids = {p.id for p in principles.values()} if len(principles) == len(folders["principles"]) else None
+    forms = {reader.name(path): f for path, f in folders["tools/skemaer"].items() if f}
+    tool_ids = {t.id for t in tools.values()} if len(tools) == len(folders["tools"]) else None
+    yield from _unique_across_files(forms, "id", lambda f: f.id, "id")
+    for file, form in forms.items():
+        yield from _references(file, "phases", form.phases, "fase", phase_ids)
+        if form.tool and tool_ids is not None and form.tool not in tool_ids:
+            yield _unknown(file, "tool", "redskab", form.tool, tool_ids)
+        yield from _duplicates(file, "sections", [f.id for f in form.fields()], what="feltet")
+    settings = single["settings.yml"]
+    if settings:
+        yield from _plain_language_problems(forms, settings.citizen_form_max_lix)
     for file, tool in tools.items():
         yield from _references(file, "phases", tool.phases, "fase", phase_ids)
         yield from _references(file, "principles", tool.principles, "princip", principle_ids)
         yield from _references(file, "taet_elements", tool.taet_elements, "kerneelement i TÆT-modellen", taet_ids)
+
+
+def _plain_language_problems(forms: dict, limit: float) -> Iterator[Problem]:
+    """Citizens' forms must read easily: LIX at or below the limit in content/settings.yml."""
+    for file, form in forms.items():
+        score = form_lix(form)
+        if form.audience == "borger" and score > limit:
+            yield Problem(file, "", f"teksten har LIX {score:.0f}, men skemaer til borgere må højst have LIX "
+                                    f"{limit:g} (content/settings.yml). Brug kortere sætninger og kortere ord.")
 
 
 def _references(file, field, used, what, known, suffix="") -> Iterator[Problem]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -338,3 +338,66 @@ class Term(Strict):
 
 class Glossary(Strict):
     terms: Annotated[list[Term], Field(min_length=1)]
+
+
+# --- Forms for citizens and staff --------------------------------------------------------------
+
+FieldKind = Literal["short_text", "long_text", "single_choice", "multiple_choice", "rating_scale", "table"]
+CHOICE_KINDS = {"single_choice", "multiple_choice", "rating_scale"}
+
+
+class FormField(Strict):
+    """One question on a form. Choices and scale steps are ``options``; a table has ``columns``."""
+
+    id: Slug
+    kind: FieldKind
+    label: Text
+    help: Text | None = None
+    options: list[Text] = []
+    other: bool = False            # a choice with "Andet" and a line to write on
+    dont_know: bool = False        # a scale with "Ved ikke / kan ikke svare"
+    columns: list[Text] = []
+    rows: Annotated[int, Field(ge=0, le=20)] = 0
+    lines: Annotated[int, Field(ge=1, le=20)] = 4   # room to write by hand on the printed form
+
+    @model_validator(mode="after")
+    def _parts_fit_the_kind(self):
+        if self.kind in CHOICE_KINDS and len(self.options) < 2:
+            raise ValueError("choice_needs_options")
+        if self.kind not in CHOICE_KINDS and self.options:
+            raise ValueError("options_only_for_choices")
+        if self.kind == "table" and (not self.columns or self.rows < 1):
+            raise ValueError("table_needs_columns_and_rows")
+        if self.other and self.kind not in {"single_choice", "multiple_choice"}:
+            raise ValueError("other_only_for_choices")
+        if self.dont_know and self.kind != "rating_scale":
+            raise ValueError("dont_know_only_for_scales")
+        return self
+
+
+class FormSection(Strict):
+    heading: Text | None = None
+    intro: Text | None = None
+    fields: Annotated[list[FormField], Field(min_length=1)]
+
+
+class Form(Strict):
+    """A form a caseworker sends or uses at a meeting: shown on screen, printed, PDF and Word."""
+
+    id: Slug
+    title: Text
+    audience: Literal["borger", "medarbejder"]
+    purpose: Text
+    introduction: Text
+    phases: list[Slug] = []
+    tool: Slug | None = None
+    sections: Annotated[list[FormSection], Field(min_length=1)]
+    source: Citation
+    also_in: list[Citation] = []
+
+    def fields(self) -> list[FormField]:
+        return [field for section in self.sections for field in section.fields]
+
+
+class Settings(Strict):
+    citizen_form_max_lix: Annotated[float, Field(gt=0)]

@@ -27,6 +27,16 @@ LIST_ITEMS = {
     "roles": "én rolle (sagsbehandler eller leder)",
 }
 
+# Our own validators raise these codes; each gets its Danish explanation.
+VALUE_ERRORS = {
+    "empty_text": "teksten er tom",
+    "choice_needs_options": "et valg eller en skala skal have mindst to svarmuligheder (options)",
+    "options_only_for_choices": "kun valg og skalaer kan have svarmuligheder (options)",
+    "table_needs_columns_and_rows": "en tabel skal have kolonner (columns) og mindst én række (rows)",
+    "other_only_for_choices": "kun valg kan have 'andet' (other)",
+    "dont_know_only_for_scales": "kun skalaer kan have 'ved ikke' (dont_know)",
+}
+
 MESSAGES = {
     "missing": "feltet mangler",
     "string_type": "skal være en tekst",
@@ -88,8 +98,10 @@ def _message(detail: dict, known_fields: set[str]) -> str:
         return f"der skal være mindst {detail['ctx']['min_length']} punkter"
     if kind == "too_short" and location and location[-1] in LIST_ITEMS:
         return f"mindst {LIST_ITEMS[location[-1]]} mangler"
-    if kind == "value_error" and "empty_text" in detail["msg"]:
-        return "teksten er tom"
+    if kind == "value_error":
+        code = detail["msg"].rsplit(", ", 1)[-1]
+        if code in VALUE_ERRORS:
+            return VALUE_ERRORS[code]
     if kind in MESSAGES:
         context = {name: _readable(value) for name, value in detail.get("ctx", {}).items()}
         return MESSAGES[kind].format(**context)

@@ -19,3 +19,18 @@ def lix(text: str) -> float:
     sentences = max(1, len(SENTENCE_END.findall(text)))
     long_words = sum(len(word) > LONG_WORD_LETTERS for word in words)
     return len(words) / sentences + 100 * long_words / len(words)
+
+
+def form_text(form) -> str:
+    """Everything a reader of the form reads: introduction, headings, questions, help and choices."""
+    parts = [form.title + ".", form.introduction]
+    for section in form.sections:
+        parts += [f"{section.heading}." if section.heading else "", section.intro or ""]
+        for field in section.fields:
+            parts += [field.label, field.help or "", *(f"{option}." for option in field.options),
+                      *(f"{column}." for column in field.columns)]
+    return "\n".join(part for part in parts if part)
+
+
+def form_lix(form) -> float:
+    return lix(form_text(form))

@@ -6,16 +6,20 @@ that holds them, so the site generator can check them and turn them into URLs.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from functools import lru_cache
+from importlib import resources
 
 import jinja2
+import yaml
 
 from .charts import bar_chart_svg, format_value
 from .loading import Content
+from .readability import form_lix
 from .sorting import danish_sort_key
-from .model import Phase, Principle
+from .model import Form, Phase, Principle
 
 PRINCIPLES_DIR = "principper"
 SOURCES_PAGE = "kilder.md"
@@ -27,6 +31,8 @@ PHASES_DIR = "faser"
 DILEMMAS_PAGE = "dilemmaer.md"
 QUESTIONS_PAGE = "refleksionsspoergsmaal.md"
 DECK_PDF = "downloads/dilemmakort.pdf"
+FORMS_DIR = "skemaer"
+FORMS_PAGE = "skemaer/index.md"
 
 
 def principle_page_path(principle: Principle) -> str:
@@ -35,6 +41,15 @@ def principle_page_path(principle: Principle) -> str:
 
 def phase_page_path(phase: Phase) -> str:
     return f"{PHASES_DIR}/{phase.id}.md"
+
+
+def form_page_path(form: Form) -> str:
+    return f"{FORMS_DIR}/{form.id}.md"
+
+
+def form_file(form: Form, extension: str) -> str:
+    """Where a form's download lives in the site: downloads/skemaer/<id>.pdf or .docx."""
+    return f"downloads/{FORMS_DIR}/{form.id}.{extension}"
 
 
 def phase_anchor(phase_id: str) -> str:
@@ -49,6 +64,7 @@ def generated_pages(content: Content) -> dict[str, str]:
     """Every page made from the YAML alone: source path -> Markdown."""
     pages = {principle_page_path(p): render_principle_page(content, p) for p in content.principles}
     pages |= {phase_page_path(p): render_phase_page(content, p) for p in content.phases}
+    pages |= {form_page_path(f): render_form_page(content, f) for f in content.forms}
     return pages
 
 
@@ -60,12 +76,42 @@ def phase_navigation(content: Content) -> list[dict[str, str]]:
     return [{f"{number}. {p.name}": phase_page_path(p)} for number, p in enumerate(content.phases, start=1)]
 
 
+def form_navigation(content: Content) -> list[dict[str, str]]:
+    return [{f.title: form_page_path(f)} for f in content.forms]
+
+
 def render_principle_page(content: Content, principle: Principle) -> str:
     return _render("principle.md.j2", principle_page_path(principle), content, principle=principle)
 
 
 def render_phase_page(content: Content, phase: Phase) -> str:
     return _render("phase.md.j2", phase_page_path(phase), content, phase=phase)
+
+
+def render_form_page(content: Content, form: Form) -> str:
+    return _render("form.md.j2", form_page_path(form), content, form=form)
+
+
+def form_body(form: Form) -> str:
+    """The form's questions as HTML: the same markup on the page, on paper and in the PDF."""
+    return _environment().get_template("form_body.html.j2").render(form=form)
+
+
+def render_form_document(form: Form) -> str:
+    """A whole HTML document for one form, with its print styles inline (for the PDF)."""
+    stylesheet = resources.files("metodeguide").joinpath("templates/form_print.css").read_text(encoding="utf-8")
+    return _environment().get_template("form_document.html.j2").render(form=form, stylesheet=stylesheet)
+
+
+@lru_cache(maxsize=1)
+def form_labels() -> dict:
+    text = resources.files("metodeguide").joinpath("templates/form_labels.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def paragraphs(text: str) -> str:
+    """Plain text with blank lines between paragraphs, as escaped HTML paragraphs."""
+    return "".join(f"<p>{html.escape(' '.join(part.split()))}</p>" for part in re.split(r"\n\s*\n", text.strip()))
 
 
 def first_sentence(text: str) -> str:
@@ -88,6 +134,7 @@ FRAGMENTS = (
     "recovery",
     "tools_catalogue",
     "glossary",
+    "forms_overview",
 )
 
 
@@ -146,9 +193,15 @@ def _environment() -> jinja2.Environment:
         QUESTIONS_PAGE=QUESTIONS_PAGE,
         DECK_PDF=DECK_PDF,
         phase_page_path=phase_page_path,
+        form_page_path=form_page_path,
+        form_file=form_file,
+        form_body=form_body,
+        FORMS_PAGE=FORMS_PAGE,
+        labels=form_labels(),
+        form_lix=form_lix,
         bar_chart_svg=bar_chart_svg,
         format_value=format_value,
     )
     environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter,
-                               first_sentence=first_sentence)
+                               first_sentence=first_sentence, paragraphs=paragraphs)
     return environment

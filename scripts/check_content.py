@@ -24,7 +24,7 @@ def check_files(paths: list[Path]) -> list[Problem]:
     for path in paths:
         path = path.resolve()
         relative = path.relative_to(CONTENT_DIR)
-        model = SINGLE_FILES.get(relative.as_posix()) or FOLDERS.get(relative.parts[0])
+        model = SINGLE_FILES.get(relative.as_posix()) or FOLDERS.get(relative.parent.as_posix())
         if model is None:
             reader.problems.append(Problem(reader.name(path), "", "ingen skema kender denne fil"))
         else:

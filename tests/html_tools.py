@@ -17,6 +17,8 @@ class Page(HTMLParser):
         self.duplicate_ids: set[str] = set()
         self.elements: dict[str, dict] = {}  # id -> the element's tag and attributes
         self.links: list[str] = []
+        self.content_links: list[str] = []  # links in the page's own text, not the navigation
+        self._article = 0
         self.resources: list[str] = []  # src/href that the browser loads by itself
         self._text: list[str] = []
         self._running: list[str] = []  # text outside headings and site chrome
@@ -35,6 +37,10 @@ class Page(HTMLParser):
             self.elements[attributes["id"]] = {"tag": tag, **attributes}
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
+            if self._article:
+                self.content_links.append(attributes["href"])
+        if tag == "article":
+            self._article += 1
         if tag in {"script", "img", "iframe", "source"} and attributes.get("src"):
             self.resources.append(attributes["src"])
         if tag == "link" and attributes.get("href") and attributes.get("rel") not in ("canonical",):
@@ -45,6 +51,8 @@ class Page(HTMLParser):
             self._not_running += 1
 
     def handle_endtag(self, tag):
+        if tag == "article":
+            self._article -= 1
         if tag in {"script", "style"}:
             self._skip -= 1
         if tag in NOT_RUNNING_TEXT:

@@ -6,10 +6,11 @@ import pytest
 from metodeguide import rendering
 
 
-def test_one_generated_page_per_principle_and_per_phase(content):
+def test_one_generated_page_per_principle_phase_and_form(content):
     pages = rendering.generated_pages(content)
     assert sorted(pages) == sorted([f"principper/{p.id}.md" for p in content.principles]
-                                   + [f"faser/{p.id}.md" for p in content.phases])
+                                   + [f"faser/{p.id}.md" for p in content.phases]
+                                   + [f"skemaer/{f.id}.md" for f in content.forms])
 
 
 def test_principle_page_holds_every_part(content):

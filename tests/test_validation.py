@@ -244,3 +244,51 @@ def test_question_for_a_role_the_guide_does_not_know(content_copy):
 def test_dilemma_without_phases(content_copy):
     edit_yaml(content_copy, PRINCIPLE_3, lambda p: p["dilemmas"][0].update(phases=[]))
     assert problems(content_copy) == [f"content/{PRINCIPLE_3}: dilemmas[1].phases: mindst én fase mangler"]
+
+
+# --- Forms ------------------------------------------------------------------------------------
+
+FORM = "tools/skemaer/samarbejde.yml"
+
+
+def first_field(form, kind):
+    for s, section in enumerate(form["sections"]):
+        for f, field in enumerate(section["fields"]):
+            if field["kind"] == kind:
+                return s, f, field
+    raise AssertionError(f"no {kind} field")
+
+
+def test_choice_with_one_option(content_copy):
+    where = {}
+
+    def break_choice(form):
+        s, f, field = first_field(form, "single_choice")
+        field["options"] = field["options"][:1]
+        where["path"] = f"sections[{s + 1}].fields[{f + 1}]"
+    edit_yaml(content_copy, FORM, break_choice)
+    assert problems(content_copy) == [
+        f"content/{FORM}: {where['path']}: et valg eller en skala skal have mindst to svarmuligheder (options)"]
+
+
+def test_form_pointing_at_an_unknown_tool_and_phase(content_copy):
+    edit_yaml(content_copy, FORM, lambda form: form.update(tool="roskilde-skema", phases=["moedet"]))
+    found = problems(content_copy)
+    assert found[0].startswith(f"content/{FORM}: phases[1]: ukendt fase 'moedet'")
+    assert found[1].startswith(f"content/{FORM}: tool: ukendt redskab 'roskilde-skema' (kendte: ")
+
+
+def test_the_same_field_id_twice_in_a_form(content_copy):
+    def duplicate(form):
+        fields = [field for section in form["sections"] for field in section["fields"]]
+        fields[-1]["id"] = fields[0]["id"]
+    edit_yaml(content_copy, FORM, duplicate)
+    [message] = problems(content_copy)
+    assert message.startswith(f"content/{FORM}: sections: feltet '") and "står flere gange" in message
+
+
+def test_citizen_form_above_the_plain_language_limit_stops_the_build(content_copy):
+    edit_yaml(content_copy, "settings.yml", lambda settings: settings.update(citizen_form_max_lix=10))
+    found = problems(content_copy)
+    assert found and all("skemaer til borgere må højst have LIX 10 (content/settings.yml)" in p for p in found)
+    assert not any("perspektivskifte" in p for p in found)  # the staff worksheet is not held to it

@@ -4,7 +4,8 @@
  *    filtered view can be shared, with the number shown told to screen readers;
  *  - "Træk et kort": a random card from those shown;
  *  - cards that turn over to show their advice;
- *  - picking reflection questions into a list to print or copy.
+ *  - picking reflection questions into a list to print or copy;
+ *  - a print button on each form.
  * Every word shown comes from the page (data-* attributes), not from this file. Nothing typed or
  * picked leaves the browser tab or is stored.
  */
@@ -165,7 +166,14 @@
     render();
   }
 
+  function printButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print-form]"), function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function start() {
+    printButtons();
     Array.prototype.forEach.call(document.querySelectorAll("[data-filter-for]"), function (panel) {
       var filter = listFilter(panel);
       if (filter.target.querySelector(".mg-card")) { cardDeck(filter); }

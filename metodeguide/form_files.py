@@ -1,0 +1,92 @@
+"""A form's downloads, made from the same YAML as its page: a fillable PDF and a Word document.
+
+The PDF is the form's HTML (``rendering.render_form_document``) laid out by WeasyPrint, which turns
+the inputs into AcroForm fields and writes a tagged PDF/UA file with language and title. The Word
+document is built with python-docx: check boxes as ☐ and tables with room to write.
+"""
+from __future__ import annotations
+
+import io
+import logging
+
+import weasyprint
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Cm, Pt
+
+from .model import Form, FormField
+from .rendering import first_sentence, form_labels, render_form_document
+
+EMPTY_BOX = "☐"
+logging.getLogger("weasyprint").setLevel(logging.ERROR)   # its layout notes are not our errors
+
+
+def form_pdf(form: Form) -> bytes:
+    document = weasyprint.HTML(string=render_form_document(form))
+    return document.write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1")
+
+
+def form_docx(form: Form) -> bytes:
+    labels = form_labels()
+    document = Document()
+    properties = document.core_properties
+    properties.title, properties.author, properties.language = form.title, labels["author"], "da-DK"
+    properties.subject = first_sentence(form.purpose)[:255]  # Word allows 255 characters here
+    document.styles["Normal"].font.size = Pt(12)
+    document.add_heading(form.title, level=0)
+    document.add_paragraph(f"{labels['name_line']} ____________________    {labels['date_line']} ____________")
+    for part in form.introduction.strip().split("\n\n"):
+        document.add_paragraph(" ".join(part.split()))
+    for section in form.sections:
+        if section.heading:
+            document.add_heading(section.heading, level=1)
+        if section.intro:
+            document.add_paragraph(" ".join(section.intro.split()))
+        for field in section.fields:
+            _add_field(document, field, labels)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_field(document, field: FormField, labels: dict) -> None:
+    question = document.add_paragraph()
+    question.add_run(field.label).bold = True
+    question.paragraph_format.keep_with_next = True
+    if field.help:
+        help_text = document.add_paragraph()
+        help_text.add_run(field.help).italic = True
+        help_text.paragraph_format.keep_with_next = True
+    if field.kind in ("single_choice", "multiple_choice", "rating_scale"):
+        options = [*field.options, *([labels["dont_know"]] if field.dont_know else [])]
+        for option in options:
+            document.add_paragraph(f"{EMPTY_BOX} {option}")
+        if field.other:
+            document.add_paragraph(f"{EMPTY_BOX} {labels['other']}   {labels['other_text']} ______________________________")
+    elif field.kind == "table":
+        _add_table(document, field.columns, field.rows)
+    else:
+        _add_box(document, 1 if field.kind == "short_text" else field.lines)
+
+
+def _add_box(document, lines: int) -> None:
+    """A one-cell table with a border: room to write by hand, or to type in."""
+    table = document.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    cell = table.cell(0, 0)
+    cell.text = ""
+    for _ in range(lines - 1):
+        cell.add_paragraph("")
+    document.add_paragraph("")
+
+
+def _add_table(document, columns: list[str], rows: int) -> None:
+    table = document.add_table(rows=rows + 1, cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, column in zip(table.rows[0].cells, columns):
+        cell.text = column
+        cell.paragraphs[0].runs[0].bold = True
+    for row in table.rows[1:]:
+        row.height = Cm(1.3)
+    document.add_paragraph("")
