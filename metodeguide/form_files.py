@@ -10,6 +10,8 @@ import io
 import logging
 
 import weasyprint
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
@@ -19,11 +21,49 @@ from .rendering import first_sentence, form_labels, render_form_document
 
 EMPTY_BOX = "☐"
 logging.getLogger("weasyprint").setLevel(logging.ERROR)   # its layout notes are not our errors
+logging.getLogger("pypdf").setLevel(logging.ERROR)        # nor are notes on the radio groups it reads
 
 
 def form_pdf(form: Form) -> bytes:
     document = weasyprint.HTML(string=render_form_document(form))
-    return document.write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1")
+    pdf = document.write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1")
+    return _with_field_names_read_aloud(pdf, field_descriptions(form))
+
+
+def field_descriptions(form: Form) -> dict[str, str]:
+    """What a screen reader should say for each PDF field: its question, not its technical name."""
+    labels = form_labels()
+    described = {f"{form.id}-navn": labels["name_line"].rstrip(":"), f"{form.id}-dato": labels["date_line"].rstrip(":")}
+    for field in form.fields():
+        base = f"{form.id}-{field.id}"
+        if field.kind == "table":
+            for row in range(1, field.rows + 1):
+                for number, column in enumerate(field.columns, start=1):
+                    described[f"{base}-{row}-{number}"] = f"{field.label} {column}, {labels['row'].lower()} {row}"
+        elif field.kind == "multiple_choice":
+            for number, option in enumerate(field.options, start=1):
+                described[f"{base}-{number}"] = f"{field.label} {option}"
+            described[f"{base}-andet"] = f"{field.label} {labels['other']}"
+        else:
+            described[base] = field.label
+        if field.other:
+            described[f"{base}-andet-tekst"] = f"{field.label} {labels['other']}: {labels['other_text'].rstrip(':')}"
+    return described
+
+
+def _with_field_names_read_aloud(pdf: bytes, descriptions: dict[str, str]) -> bytes:
+    """WeasyPrint names each field's tooltip (/TU) after the field; give it the question instead."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or []:
+            node = annotation.get_object()
+            while node is not None:  # the widget, and the radio group above it
+                if node.get("/T") in descriptions:
+                    node[NameObject("/TU")] = TextStringObject(descriptions[node["/T"]])
+                node = node["/Parent"].get_object() if "/Parent" in node else None
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def form_docx(form: Form) -> bytes:

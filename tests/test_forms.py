@@ -10,7 +10,7 @@ from pypdf import PdfReader, PdfWriter
 
 from html_tools import Page, normalise
 from metodeguide import rendering
-from metodeguide.form_files import EMPTY_BOX, form_docx, form_pdf
+from metodeguide.form_files import EMPTY_BOX, field_descriptions, form_docx, form_pdf
 from metodeguide.model import Form
 from metodeguide.readability import form_lix
 
@@ -69,6 +69,16 @@ def test_pdf_has_every_field_with_its_type_and_every_radio_option(content, pdfs)
         for name, count in radio_choices(form).items():
             states = [s for s in fields[name]["/_States_"] if s != "/Off"]
             assert len(states) == count, (form.id, name)
+
+
+def test_pdf_fields_are_named_by_their_questions_for_screen_readers(content, pdfs):
+    for form in content.forms:
+        fields = PdfReader(io.BytesIO(pdfs[form.id])).get_fields()
+        named = {name: field.get("/TU") for name, field in fields.items() if "." not in name}
+        assert named == {name: field_descriptions(form)[name] for name in named}, form.id
+        for field in form.fields():
+            if field.kind in ("short_text", "long_text", "single_choice", "rating_scale"):
+                assert named[f"{form.id}-{field.id}"] == field.label
 
 
 def test_pdf_takes_danish_letters_typed_into_it(content, pdfs):
