@@ -81,6 +81,15 @@ def test_pdf_fields_are_named_by_their_questions_for_screen_readers(content, pdf
                 assert named[f"{form.id}-{field.id}"] == field.label
 
 
+def test_pdf_tab_order_follows_the_questions(content, pdfs):
+    for form in content.forms:
+        reader = PdfReader(io.BytesIO(pdfs[form.id]))
+        assert all(page.get("/Tabs") == "/S" for page in reader.pages)  # tab in structure order
+        on_pages = [a.get_object().get("/T") for page in reader.pages for a in page.get("/Annots") or []]
+        in_order = [name for i, name in enumerate(on_pages) if i == 0 or name != on_pages[i - 1]]
+        assert in_order == list(expected_pdf_fields(form)), form.id
+
+
 def test_pdf_takes_danish_letters_typed_into_it(content, pdfs):
     for form in content.forms:
         reader = PdfReader(io.BytesIO(pdfs[form.id]))
