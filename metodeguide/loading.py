@@ -14,11 +14,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as model_module
-from .model import (Citation, Dilemma, Evaluation, Form, Settings, Glossary, Leadership, Phase, PhasesFile, Principle,
-                    RecoveryBackground, ReflectionQuestion, Samarbejdsmodellen, Source, SourcesFile, TaetModel, Tool)
+from .model import (Citation, Dilemma, Evaluation, Form, Glossary, Leadership, Phase, PhasesFile, Principle,
+                    RecoveryBackground, ReflectionQuestion, Samarbejdsmodellen, Settings, Source, SourcesFile,
+                    TaetModel, Tool)
+from .problems import ContentError, Problem, problems_from_validation
 from .readability import form_lix
 from .sorting import danish_sort_key
-from .problems import ContentError, Problem, problems_from_validation
 
 # Every field name of every schema: the pool a misspelt key is compared with.
 KNOWN_FIELDS = {
@@ -191,48 +192,84 @@ def _yaml_message(error: yaml.YAMLError) -> str:
             "Tjek indrykning, kolon efter feltnavne og anførselstegn.")
 
 
+@dataclass(frozen=True)
+class _Known:
+    """The ids other items may refer to; None where the file holding them did not load."""
+
+    sources: set[str] | None
+    phases: set[str] | None
+    principles: set[str] | None
+    tools: set[str] | None
+    taet_elements: set[str] | None
+
+
 def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, reader) -> Iterator[Problem]:
     """Check every id one item uses for another, in every file that parsed."""
-    sources, phases = single["sources.yml"], single["phases.yml"]
-    source_ids = {s.id for s in sources.sources} if sources else None
-    phase_ids = {p.id for p in phases.phases} if phases else None
-    principles = {reader.name(path): p for path, p in folders["principles"].items() if p}
-    tools = {reader.name(path): t for path, t in folders["tools"].items() if t}
-    taet = single["taet.yml"]
-    taet_ids = {e.id for e in taet.core_elements} if taet else None
+    def loaded(folder: str) -> dict:
+        return {reader.name(path): item for path, item in folders[folder].items() if item}
 
+    principles, tools, forms = loaded("principles"), loaded("tools"), loaded("tools/skemaer")
+    known = _known_ids(single, folders, principles, tools)
     for file, item in parsed.items():
         yield from _duplicate_ids_in_lists(file, item)
-        if source_ids is not None:
-            for field, citation in _citations(item):
-                if citation.document not in source_ids:
-                    yield _unknown(file, f"{field}.document", "kilde", citation.document, source_ids)
+        yield from _citation_problems(file, item, known.sources)
     yield from _unique_across_files(principles, "id", lambda p: p.id, "id")
     yield from _unique_across_files(principles, "number", lambda p: p.number, "nummer")
     yield from _unique_across_files(tools, "id", lambda t: t.id, "id")
-    for file, principle in principles.items():
-        yield from _references(file, "phases", [g.phase for g in principle.phases], "fase", phase_ids, suffix=".phase")
-        yield from _duplicates(file, "phases", [g.phase for g in principle.phases], what="fasen")
-        for index, dilemma in enumerate(principle.dilemmas, start=1):
-            yield from _references(file, f"dilemmas[{index}].phases", dilemma.phases, "fase", phase_ids)
-        for index, question in enumerate(principle.reflection_questions, start=1):
-            yield from _references(file, f"reflection_questions[{index}].phases", question.phases, "fase", phase_ids)
-    principle_ids = {p.id for p in principles.values()} if len(principles) == len(folders["principles"]) else None
-    forms = {reader.name(path): f for path, f in folders["tools/skemaer"].items() if f}
-    tool_ids = {t.id for t in tools.values()} if len(tools) == len(folders["tools"]) else None
     yield from _unique_across_files(forms, "id", lambda f: f.id, "id")
-    for file, form in forms.items():
-        yield from _references(file, "phases", form.phases, "fase", phase_ids)
-        if form.tool and tool_ids is not None and form.tool not in tool_ids:
-            yield _unknown(file, "tool", "redskab", form.tool, tool_ids)
-        yield from _duplicates(file, "sections", [f.id for f in form.fields()], what="feltet")
-    settings = single["settings.yml"]
-    if settings:
-        yield from _plain_language_problems(forms, settings.citizen_form_max_lix)
+    for file, principle in principles.items():
+        yield from _principle_problems(file, principle, known)
     for file, tool in tools.items():
-        yield from _references(file, "phases", tool.phases, "fase", phase_ids)
-        yield from _references(file, "principles", tool.principles, "princip", principle_ids)
-        yield from _references(file, "taet_elements", tool.taet_elements, "kerneelement i TÆT-modellen", taet_ids)
+        yield from _tool_problems(file, tool, known)
+    for file, form in forms.items():
+        yield from _form_problems(file, form, known)
+    if single["settings.yml"]:
+        yield from _plain_language_problems(forms, single["settings.yml"].citizen_form_max_lix)
+
+
+def _known_ids(single, folders, principles: dict, tools: dict) -> _Known:
+    def all_loaded(folder: str, items: dict) -> bool:
+        return len(items) == len(folders[folder])
+
+    sources, phases, taet = single["sources.yml"], single["phases.yml"], single["taet.yml"]
+    return _Known(
+        sources={s.id for s in sources.sources} if sources else None,
+        phases={p.id for p in phases.phases} if phases else None,
+        principles={p.id for p in principles.values()} if all_loaded("principles", principles) else None,
+        tools={t.id for t in tools.values()} if all_loaded("tools", tools) else None,
+        taet_elements={e.id for e in taet.core_elements} if taet else None,
+    )
+
+
+def _citation_problems(file: str, item: BaseModel, source_ids: set[str] | None) -> Iterator[Problem]:
+    if source_ids is None:
+        return
+    for field, citation in _citations(item):
+        if citation.document not in source_ids:
+            yield _unknown(file, f"{field}.document", "kilde", citation.document, source_ids)
+
+
+def _principle_problems(file: str, principle: Principle, known: _Known) -> Iterator[Problem]:
+    phases = [g.phase for g in principle.phases]
+    yield from _references(file, "phases", phases, "fase", known.phases, suffix=".phase")
+    yield from _duplicates(file, "phases", phases, what="fasen")
+    for index, dilemma in enumerate(principle.dilemmas, start=1):
+        yield from _references(file, f"dilemmas[{index}].phases", dilemma.phases, "fase", known.phases)
+    for index, question in enumerate(principle.reflection_questions, start=1):
+        yield from _references(file, f"reflection_questions[{index}].phases", question.phases, "fase", known.phases)
+
+
+def _tool_problems(file: str, tool: Tool, known: _Known) -> Iterator[Problem]:
+    yield from _references(file, "phases", tool.phases, "fase", known.phases)
+    yield from _references(file, "principles", tool.principles, "princip", known.principles)
+    yield from _references(file, "taet_elements", tool.taet_elements, "kerneelement i TÆT-modellen", known.taet_elements)
+
+
+def _form_problems(file: str, form: Form, known: _Known) -> Iterator[Problem]:
+    yield from _references(file, "phases", form.phases, "fase", known.phases)
+    if form.tool and known.tools is not None and form.tool not in known.tools:
+        yield _unknown(file, "tool", "redskab", form.tool, known.tools)
+    yield from _duplicates(file, "sections", [f.id for f in form.fields()], what="feltet")
 
 
 def _plain_language_problems(forms: dict, limit: float) -> Iterator[Problem]:
