@@ -17,9 +17,9 @@ import yaml
 
 from .charts import bar_chart_svg, format_value
 from .loading import Content
+from .model import Form, Phase, Principle
 from .readability import form_lix
 from .sorting import danish_sort_key
-from .model import Form, Phase, Principle
 
 PRINCIPLES_DIR = "principper"
 SOURCES_PAGE = "kilder.md"

@@ -178,3 +178,11 @@ def test_printing_the_cards_page_shows_every_back_and_no_controls(page, site_url
     for card in card_ids(content, phase_id="opfoelgning"):
         assert page.is_visible(f"#{card}-raad")
     assert not page.is_visible(".mg-filters") and not page.is_visible(".mg-card__turn")
+
+
+@pytest.mark.parametrize("path", ["dilemmaer/", "refleksionsspoergsmaal/", "skemaer/maal-og-aftaleskema/"])
+def test_filters_cards_and_forms_fit_a_phone(page, site_url, path):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + path)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
