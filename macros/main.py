@@ -40,9 +40,9 @@ def content() -> Content:
 
 def on_config(config):
     """Validate the content before anything is built, and list the generated pages in the navigation."""
-    _add_to_navigation(config["nav"], PRINCIPLES_INDEX, rendering.principle_navigation(content()))
-    _add_to_navigation(config["nav"], PHASES_INDEX, rendering.phase_navigation(content()))
-    _add_to_navigation(config["nav"], FORMS_INDEX, rendering.form_navigation(content()))
+    _add_to_navigation(config["nav"], PRINCIPLES_INDEX, rendering.PRINCIPLES_DIR, rendering.principle_navigation(content()))
+    _add_to_navigation(config["nav"], PHASES_INDEX, rendering.PHASES_DIR, rendering.phase_navigation(content()))
+    _add_to_navigation(config["nav"], FORMS_INDEX, rendering.FORMS_DIR, rendering.form_navigation(content()))
     return config
 
 
@@ -72,13 +72,12 @@ def on_serve(server, config, builder):
     return server
 
 
-def _add_to_navigation(nav, index_page, entries) -> None:
-    """Put the generated pages after ``index_page`` in the section that holds it."""
+def _add_to_navigation(nav, index_page, folder, entries) -> None:
+    """Put the generated pages of ``folder`` after ``index_page`` in the section that holds it."""
     section = _section_holding(nav, index_page)
     if section is None:
         raise PluginError(f"mkdocs.yml: nav skal have en sektion med {index_page}")
-    folder = index_page.rsplit("/", 1)[0] + "/"
-    section[:] = [entry for entry in section if entry == index_page or not _is_in(entry, folder)]
+    section[:] = [entry for entry in section if _names(entry, index_page) or not _is_in(entry, folder + "/")]
     section.extend(entries)
 
 
@@ -86,12 +85,16 @@ def _section_holding(nav, page):
     for entry in nav or []:
         children = next(iter(entry.values())) if isinstance(entry, dict) else None
         if isinstance(children, list):
-            if page in children:
+            if any(_names(child, page) for child in children):
                 return children
             found = _section_holding(children, page)
             if found is not None:
                 return found
     return None
+
+
+def _names(entry, page: str) -> bool:
+    return entry == page or (isinstance(entry, dict) and next(iter(entry.values())) == page)
 
 
 def _is_in(entry, folder: str) -> bool:

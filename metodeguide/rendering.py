@@ -32,7 +32,7 @@ DILEMMAS_PAGE = "dilemmaer.md"
 QUESTIONS_PAGE = "refleksionsspoergsmaal.md"
 DECK_PDF = "downloads/dilemmakort.pdf"
 FORMS_DIR = "skemaer"
-FORMS_PAGE = "skemaer/index.md"
+FORMS_PAGE = "skemaer.md"   # beside the folder, not its index: a section index page loses its table of contents
 
 
 def principle_page_path(principle: Principle) -> str:
