@@ -2,7 +2,8 @@
 
 The PDF is the form's HTML (``rendering.render_form_document``) laid out by WeasyPrint, which turns
 the inputs into AcroForm fields and writes a tagged PDF/UA file with language and title. The Word
-document is built with python-docx: check boxes as ☐ and tables with room to write.
+document is built with python-docx: real check boxes (content controls) and tables with room to
+write.
 """
 from __future__ import annotations
 
@@ -14,12 +15,22 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from .model import Form, FormField
 from .rendering import first_sentence, form_labels, render_form_document
 
 EMPTY_BOX = "☐"
+# A Word check box (a content control that Word and LibreOffice tick on click), showing ☐ or ☒.
+CHECK_BOX_XML = (
+    f'<w:sdt {nsdecls("w")} xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">'
+    "<w:sdtPr><w14:checkbox><w14:checked w14:val=\"0\"/>"
+    '<w14:checkedState w14:val="2612" w14:font="DejaVu Sans"/>'
+    '<w14:uncheckedState w14:val="2610" w14:font="DejaVu Sans"/></w14:checkbox></w:sdtPr>'
+    f"<w:sdtContent><w:r><w:t>{EMPTY_BOX}</w:t></w:r></w:sdtContent></w:sdt>"
+)
 logging.getLogger("weasyprint").setLevel(logging.ERROR)   # its layout notes are not our errors
 logging.getLogger("pypdf").setLevel(logging.ERROR)        # nor are notes on the radio groups it reads
 
@@ -100,13 +111,24 @@ def _add_field(document, field: FormField, labels: dict) -> None:
     if field.kind in ("single_choice", "multiple_choice", "rating_scale"):
         options = [*field.options, *([labels["dont_know"]] if field.dont_know else [])]
         for option in options:
-            document.add_paragraph(f"{EMPTY_BOX} {option}")
+            _add_choice(document, option)
         if field.other:
-            document.add_paragraph(f"{EMPTY_BOX} {labels['other']}   {labels['other_text']} ______________________________")
+            _add_choice(document, f"{labels['other']}   {labels['other_text']} ______________________________")
     elif field.kind == "table":
         _add_table(document, field.columns, field.rows)
     else:
         _add_box(document, 1 if field.kind == "short_text" else field.lines)
+
+
+def _add_choice(document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph._p.append(parse_xml(CHECK_BOX_XML))
+    paragraph.add_run(f" {text}")
+
+
+def paragraph_text(paragraph) -> str:
+    """A paragraph's text including what sits in content controls (python-docx's .text skips it)."""
+    return "".join(node.text or "" for node in paragraph._p.iter(qn("w:t")))
 
 
 def _add_box(document, lines: int) -> None:

@@ -10,11 +10,12 @@ from pypdf import PdfReader, PdfWriter
 
 from html_tools import Page, normalise
 from metodeguide import rendering
-from metodeguide.form_files import EMPTY_BOX, field_descriptions, form_docx, form_pdf
+from metodeguide.form_files import EMPTY_BOX, field_descriptions, form_docx, form_pdf, paragraph_text
 from metodeguide.model import Form
 from metodeguide.readability import form_lix
 
 DANISH = "Åse Ærø-Møller: højst én time – gerne på gåtur"
+W14_CHECKBOX = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
 
 
 def expected_pdf_fields(form: Form) -> dict[str, str]:
@@ -118,7 +119,7 @@ def test_pdf_is_tagged_in_danish_with_title_and_author(content, pdfs):
 
 def docx_text(data: bytes) -> tuple[str, list]:
     document = Document(io.BytesIO(data))
-    return "\n".join(p.text for p in document.paragraphs), document
+    return "\n".join(paragraph_text(p) for p in document.paragraphs), document
 
 
 def test_word_document_has_every_question_option_and_table(content):
@@ -139,6 +140,9 @@ def test_word_document_has_every_question_option_and_table(content):
                 assert f"{EMPTY_BOX} {rendering.form_labels()['dont_know']}" in text
             if field.other:
                 assert f"{EMPTY_BOX} {rendering.form_labels()['other']}" in text
+        boxes = sum(len(f.options) + f.dont_know + f.other for f in form.fields()
+                    if f.kind in ("single_choice", "multiple_choice", "rating_scale"))
+        assert len(document.element.body.findall(".//" + W14_CHECKBOX)) == boxes, form.id
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by `make test`")
