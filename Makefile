@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 LIBREOFFICE := /usr/bin/soffice
 SYSTEM_STAMP := $(VENV)/.system-packages
 # WeasyPrint (the forms' PDFs) draws text with the machine's Pango, in DejaVu Sans.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 

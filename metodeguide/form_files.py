@@ -54,7 +54,8 @@ def field_descriptions(form: Form) -> dict[str, str]:
         elif field.kind == "multiple_choice":
             for number, option in enumerate(field.options, start=1):
                 described[f"{base}-{number}"] = f"{field.label} {option}"
-            described[f"{base}-andet"] = f"{field.label} {labels['other']}"
+            if field.other:
+                described[f"{base}-andet"] = f"{field.label} {labels['other']}"
         else:
             described[base] = field.label
         if field.other:
@@ -84,6 +85,7 @@ def form_docx(form: Form) -> bytes:
     properties.title, properties.author, properties.language = form.title, labels["author"], "da-DK"
     properties.subject = first_sentence(form.purpose)[:255]  # Word allows 255 characters here
     document.styles["Normal"].font.size = Pt(12)
+    _set_default_language(document, "da-DK")
     document.add_heading(form.title, level=0)
     document.add_paragraph(f"{labels['name_line']} ____________________    {labels['date_line']} ____________")
     for part in form.introduction.strip().split("\n\n"):
@@ -120,6 +122,17 @@ def _add_field(document, field: FormField, labels: dict) -> None:
         _add_box(document, 1 if field.kind == "short_text" else field.lines)
 
 
+def _set_default_language(document, language: str) -> None:
+    """The language Word and screen readers use for the text (core properties are only metadata)."""
+    run_defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run_defaults.find(qn("w:lang"))
+    if lang is None:
+        lang = run_defaults.makeelement(qn("w:lang"), {})
+        run_defaults.append(lang)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), language)
+
+
 def _add_choice(document, text: str) -> None:
     paragraph = document.add_paragraph()
     paragraph._p.append(parse_xml(CHECK_BOX_XML))
@@ -149,6 +162,8 @@ def _add_table(document, columns: list[str], rows: int) -> None:
     for cell, column in zip(table.rows[0].cells, columns):
         cell.text = column
         cell.paragraphs[0].runs[0].bold = True
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(header.makeelement(qn("w:tblHeader"), {}))  # read as column heads, repeated on new pages
     for row in table.rows[1:]:
         row.height = Cm(1.3)
     document.add_paragraph("")

@@ -196,6 +196,12 @@ class Chart(Strict):
     note: Text | None = None
     source: Citation
 
+    @model_validator(mode="after")
+    def _bars_fit_the_scale(self):
+        if any(bar.value > self.maximum for bar in self.bars):
+            raise ValueError("bar_above_maximum")
+        return self
+
 
 class Evaluation(Strict):
     about: Annotated[list[Section], Field(min_length=1)]
@@ -344,6 +350,7 @@ class Glossary(Strict):
 
 FieldKind = Literal["short_text", "long_text", "single_choice", "multiple_choice", "rating_scale", "table"]
 CHOICE_KINDS = {"single_choice", "multiple_choice", "rating_scale"}
+RESERVED_FIELD_IDS = {"navn", "dato"}   # every form starts with these two lines
 
 
 class FormField(Strict):
@@ -362,6 +369,8 @@ class FormField(Strict):
 
     @model_validator(mode="after")
     def _parts_fit_the_kind(self):
+        if self.id in RESERVED_FIELD_IDS:
+            raise ValueError("reserved_field_id")
         if self.kind in CHOICE_KINDS and len(self.options) < 2:
             raise ValueError("choice_needs_options")
         if self.kind not in CHOICE_KINDS and self.options:

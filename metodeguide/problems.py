@@ -35,6 +35,8 @@ VALUE_ERRORS = {
     "table_needs_columns_and_rows": "en tabel skal have kolonner (columns) og mindst én række (rows)",
     "other_only_for_choices": "kun valg kan have 'andet' (other)",
     "dont_know_only_for_scales": "kun skalaer kan have 'ved ikke' (dont_know)",
+    "reserved_field_id": "felterne 'navn' og 'dato' findes allerede øverst på alle skemaer; brug et andet id",
+    "bar_above_maximum": "en søjle er større end diagrammets maximum; ret tallet eller maximum",
 }
 
 MESSAGES = {
@@ -53,6 +55,9 @@ MESSAGES = {
     "float_type": "skal være et tal",
     "float_parsing": "skal være et tal (brug punktum, ikke komma, i decimaltal)",
     "greater_than": "skal være større end {gt}",
+    "less_than_equal": "må højst være {le}",
+    "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
     "literal_error": "skal være en af disse: {expected}",
 }
 

@@ -7,17 +7,19 @@ that holds them, so the site generator can check them and turn them into URLs.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import get_args
 
 import jinja2
 import yaml
 
 from .charts import bar_chart_svg, format_value
 from .loading import Content
-from .model import Form, Phase, Principle
+from .model import Form, Phase, Principle, Role
 from .readability import form_lix
 from .sorting import danish_sort_key
 
@@ -114,6 +116,11 @@ def paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(' '.join(part.split()))}</p>" for part in re.split(r"\n\s*\n", text.strip()))
 
 
+def yaml_string(text: str) -> str:
+    """A value for front matter, quoted so that a colon or a quotation mark cannot break it."""
+    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)  # JSON strings are YAML
+
+
 def first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
 
@@ -199,9 +206,10 @@ def _environment() -> jinja2.Environment:
         FORMS_PAGE=FORMS_PAGE,
         labels=form_labels(),
         form_lix=form_lix,
+        ROLES=get_args(Role),
         bar_chart_svg=bar_chart_svg,
         format_value=format_value,
     )
     environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter,
-                               first_sentence=first_sentence, paragraphs=paragraphs)
+                               first_sentence=first_sentence, paragraphs=paragraphs, yaml_string=yaml_string)
     return environment

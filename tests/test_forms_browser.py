@@ -91,3 +91,39 @@ def test_the_print_button_prints(page, site_url):
     page.evaluate("() => { window.print = () => { window.printed = true; }; }")
     page.click("[data-print-form]")
     assert page.evaluate("() => window.printed === true")
+
+
+def test_a_long_answer_is_printed_in_full(page, site_url, content):
+    form = next(f for f in content.forms if f.id == "samarbejde")
+    field = next(f for f in form.fields() if f.kind == "long_text")
+    answer = " ".join(f"ord{n}" for n in range(1, 201)) + " SIDSTE"
+    page.goto(site_url + f"skemaer/{form.id}/")
+    page.fill(f"#{form.id}-{field.id}", answer)
+    page.emulate_media(media="print")
+    printed = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    assert "ord150" in printed and "SIDSTE" in printed
+
+
+def test_going_back_to_a_form_brings_back_nothing_typed(browser_without_page_cache, site_url, content):
+    """Chromium keeps form state in the session history, even on disk, unless told not to."""
+    page = browser_without_page_cache.new_page()
+    for form in content.forms:
+        page.goto(site_url + f"skemaer/{form.id}/")
+        fill_everything(page, form)
+        page.goto(site_url + "skemaer/")
+        page.go_back()
+        page.wait_for_load_state()
+        kept = page.evaluate("""() => [...document.querySelectorAll('.mg-form input, .mg-form textarea')]
+            .filter(e => (e.type === 'radio' || e.type === 'checkbox') ? e.checked : e.value !== '').map(e => e.id)""")
+        assert kept == [], form.id
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def browser_without_page_cache(browser):
+    """A second Chromium that reloads a page on "back", as a tab restored from disk would."""
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+    second = browser.browser_type.launch(executable_path=CHROMIUM,
+                                         args=[*CHROMIUM_ARGS, "--disable-features=BackForwardCache"])
+    yield second
+    second.close()

@@ -2,6 +2,7 @@
 import re
 
 import pytest
+import yaml
 
 from metodeguide import rendering
 
@@ -124,3 +125,11 @@ def test_principle_navigation(content):
 def test_an_unknown_fragment_is_refused(content):
     with pytest.raises(ValueError):
         rendering.render_fragment("no_such_part", content, "index.md")
+
+
+def test_front_matter_survives_quotes_and_colons(content):
+    principle = content.principles[0].model_copy(update={"title": 'Tag "borgerens" håb: alvorligt'})
+    page = rendering.render_principle_page(content, principle)
+    front_matter = yaml.safe_load(page.split("---\n")[1])
+    assert front_matter["title"] == '1. Tag "borgerens" håb: alvorligt'
+    assert front_matter["render_macros"] is False

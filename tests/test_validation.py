@@ -292,3 +292,27 @@ def test_citizen_form_above_the_plain_language_limit_stops_the_build(content_cop
     found = problems(content_copy)
     assert found and all("skemaer til borgere må højst have LIX 10 (content/settings.yml)" in p for p in found)
     assert not any("perspektivskifte" in p for p in found)  # the staff worksheet is not held to it
+
+
+def test_form_field_named_like_the_lines_every_form_has(content_copy):
+    edit_yaml(content_copy, FORM, lambda form: form["sections"][0]["fields"][0].update(id="navn"))
+    [message] = problems(content_copy)
+    assert message == (f"content/{FORM}: sections[1].fields[1]: felterne 'navn' og 'dato' findes allerede øverst "
+                       "på alle skemaer; brug et andet id")
+
+
+def test_form_field_with_too_many_lines_and_a_yes_that_is_not_true(content_copy):
+    def break_field(form):
+        field = form["sections"][0]["fields"][0]
+        field.update(lines=30, other="kanske")
+    edit_yaml(content_copy, FORM, break_field)
+    assert problems(content_copy) == [
+        f"content/{FORM}: sections[1].fields[1].other: skal være true eller false",
+        f"content/{FORM}: sections[1].fields[1].lines: må højst være 20",
+    ]
+
+
+def test_chart_bar_above_its_maximum(content_copy):
+    edit_yaml(content_copy, "evaluering.yml", lambda evaluation: evaluation["charts"][0]["bars"][0].update(value=110))
+    assert problems(content_copy) == [
+        "content/evaluering.yml: charts[1]: en søjle er større end diagrammets maximum; ret tallet eller maximum"]

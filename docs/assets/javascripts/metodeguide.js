@@ -71,16 +71,17 @@
     };
   }
 
-  function turnableCard(card, labels) {
+  function turnableCard(card, label) {
     var back = card.querySelector(".mg-card__back");
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button mg-card__turn";
+    button.textContent = label;  // one name; aria-expanded tells whether the back is showing
     button.setAttribute("aria-controls", back.id);
+    button.setAttribute("aria-describedby", card.querySelector(".mg-card__question").id);
     function show(open) {
       back.hidden = !open;
       button.setAttribute("aria-expanded", String(open));
-      button.textContent = open ? labels.hide : labels.show;
     }
     button.addEventListener("click", function () { show(back.hidden); });
     back.parentNode.insertBefore(button, back);
@@ -90,25 +91,27 @@
 
   function cardDeck(filter) {
     var deck = filter.target;
-    var labels = { show: deck.dataset.showLabel, hide: deck.dataset.hideLabel };
     var turners = new Map();
     Array.prototype.forEach.call(deck.querySelectorAll(".mg-card"), function (card) {
-      turners.set(card, turnableCard(card, labels));
+      turners.set(card, turnableCard(card, deck.dataset.turnLabel));
     });
     var drawButton = document.querySelector("[data-filter-for='" + deck.id + "'] [data-draw]");
     drawButton.addEventListener("click", function () {
       var cards = filter.visible();
-      if (!cards.length) { return; }
+      if (!cards.length) {
+        filter.status.textContent = deck.dataset.noCards;
+        return;
+      }
       var card = cards[Math.floor(Math.random() * cards.length)];
       Array.prototype.forEach.call(deck.querySelectorAll(".mg-card--drawn"), function (old) {
         old.classList.remove("mg-card--drawn");
       });
       card.classList.add("mg-card--drawn");
       turners.get(card)(false);
+      // Moving focus to the question is what a screen reader reads; the count stays in the status.
       var question = card.querySelector(".mg-card__question");
       question.focus();
       question.scrollIntoView({ block: "center" });
-      filter.status.textContent = fill(deck.dataset.drawnTemplate, { title: question.textContent });
     });
   }
 
@@ -125,6 +128,7 @@
     }
 
     function render() {
+      status.textContent = "";
       list.textContent = "";
       picked().forEach(function (text) {
         var item = document.createElement("li");
@@ -136,6 +140,7 @@
 
     function copyText(text) {
       if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
+      var focused = document.activeElement;  // selecting the helper takes focus; give it back
       var area = document.createElement("textarea");
       area.value = text;
       area.setAttribute("readonly", "");
@@ -144,11 +149,19 @@
       area.select();
       var copied = document.execCommand("copy");
       area.remove();
+      if (focused) { focused.focus(); }
       return copied ? Promise.resolve() : Promise.reject(new Error("copy"));
     }
 
     boxes.forEach(function (box) { box.addEventListener("change", render); });
+    function nothingPicked() {
+      if (picked().length) { return false; }
+      status.textContent = section.dataset.nothingPicked;
+      return true;
+    }
+
     section.querySelector("[data-print]").addEventListener("click", function () {
+      if (nothingPicked()) { return; }
       document.documentElement.classList.add("mg-print-picked");
       window.print();
     });
@@ -156,6 +169,7 @@
       document.documentElement.classList.remove("mg-print-picked");
     });
     section.querySelector("[data-copy]").addEventListener("click", function () {
+      if (nothingPicked()) { return; }
       var text = picked().map(function (question, index) { return (index + 1) + ". " + question; }).join("\n");
       copyText(text).then(function () {
         status.textContent = section.dataset.copied;
