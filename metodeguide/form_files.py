@@ -20,7 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from .model import Form, FormField
-from .rendering import first_sentence, form_labels, render_form_document
+from .rendering import first_sentence, form_labels, paragraph_texts, render_form_document
 
 EMPTY_BOX = "☐"
 # A Word check box (a content control that Word and LibreOffice tick on click), showing ☐ or ☒.
@@ -88,13 +88,14 @@ def form_docx(form: Form) -> bytes:
     _set_default_language(document, "da-DK")
     document.add_heading(form.title, level=0)
     document.add_paragraph(f"{labels['name_line']} ____________________    {labels['date_line']} ____________")
-    for part in form.introduction.strip().split("\n\n"):
-        document.add_paragraph(" ".join(part.split()))
+    for part in paragraph_texts(form.introduction):
+        document.add_paragraph(part)
     for section in form.sections:
         if section.heading:
             document.add_heading(section.heading, level=1)
         if section.intro:
-            document.add_paragraph(" ".join(section.intro.split()))
+            for part in paragraph_texts(section.intro):
+                document.add_paragraph(part)
         for field in section.fields:
             _add_field(document, field, labels)
     buffer = io.BytesIO()

@@ -111,9 +111,14 @@ def form_labels() -> dict:
     return yaml.safe_load(text)
 
 
+def paragraph_texts(text: str) -> list[str]:
+    """Plain text with blank lines between paragraphs, as one line of text per paragraph."""
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip())]
+
+
 def paragraphs(text: str) -> str:
-    """Plain text with blank lines between paragraphs, as escaped HTML paragraphs."""
-    return "".join(f"<p>{html.escape(' '.join(part.split()))}</p>" for part in re.split(r"\n\s*\n", text.strip()))
+    """The same paragraphs as escaped HTML."""
+    return "".join(f"<p>{html.escape(part)}</p>" for part in paragraph_texts(text))
 
 
 def yaml_string(text: str) -> str:
