@@ -86,9 +86,10 @@ REQUIRED_TERMS = {"myndighed", "udfoerer", "bestilling", "handleplan", "vum", "f
 
 
 def test_taet_model_has_its_three_core_elements_and_four_prerequisites(content):
-    assert [e.name for e in content.taet.core_elements] == [
-        "Behovstilpasset kontakt og opfølgning", "Praktisk kommunikation og samarbejde",
-        "Forventningsafstemning og dialogisk feedback"]
+    assert [(e.id, e.name) for e in content.taet.core_elements] == [
+        ("kontakt-og-opfoelgning", "Behovstilpasset kontakt og opfølgning"),
+        ("kommunikation-og-samarbejde", "Praktisk kommunikation og samarbejde"),
+        ("forventningsafstemning-og-feedback", "Forventningsafstemning og dialogisk feedback")]
     assert [p.name for p in content.taet.prerequisites] == [
         "Tydelig og vedholdende ledelse", "Passende sagstyngde", "Styrkelse af kompetencer og faglighed",
         "Tæt samarbejde på tværs"]
@@ -114,9 +115,11 @@ def test_evaluation_answers_the_five_questions(content):
 def test_samarbejdsmodellen_has_its_values_elements_course_and_levers(content):
     model = content.samarbejdsmodellen
     assert [v.name for v in model.values] == ["Recovery-orienteret rehabilitering", "Helhedsorientering", "Ejerskab"]
-    assert [e.name for e in model.core_elements] == [
-        "Én ansvarlig tværgående koordinator", "Tværfaglige netværksmøder med borgeren i centrum",
-        "Forpligtende aftaler og opfølgning på borgerens mål og behov", "Tværgående ledelse"]
+    assert [(e.id, e.name) for e in model.core_elements] == [
+        ("koordinator", "Én ansvarlig tværgående koordinator"),
+        ("netvaerksmoeder", "Tværfaglige netværksmøder med borgeren i centrum"),
+        ("aftaler-og-opfoelgning", "Forpligtende aftaler og opfølgning på borgerens mål og behov"),
+        ("tvaergaaende-ledelse", "Tværgående ledelse")]
     assert [p.name for p in model.course.phases] == [
         "Opsporing og visitation", "Opstart af borgerforløb", "Afholdelse af tværfaglige netværksmøder",
         "Afslutning af borgerforløb"]

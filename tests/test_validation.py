@@ -185,12 +185,17 @@ def test_chart_with_negative_value_and_unknown_unit(content_copy):
     ]
 
 
-def test_duplicate_value_in_samarbejdsmodellen(content_copy):
-    def duplicate(model):
-        model["values"][2]["id"] = model["values"][0]["id"]
-    edit_yaml(content_copy, "samarbejdsmodellen.yml", duplicate)
+@pytest.mark.parametrize("file, items, first, second", [
+    ("samarbejdsmodellen.yml", "values", 1, 3),   # a value of Samarbejdsmodellen
+    ("ordliste.yml", "terms", 2, 5),              # a glossary term
+])
+def test_the_same_id_twice_in_a_list(content_copy, file, items, first, second):
+    def duplicate(data):
+        data[items][second - 1]["id"] = data[items][first - 1]["id"]
+    edit_yaml(content_copy, file, duplicate)
     [message] = problems(content_copy)
-    assert message.startswith("content/samarbejdsmodellen.yml: values: id ") and message.endswith("står flere gange (nr. 1, 3)")
+    assert message.startswith(f"content/{file}: {items}: id ")
+    assert message.endswith(f"står flere gange (nr. {first}, {second})")
 
 
 def test_lever_without_activities(content_copy):
@@ -206,14 +211,6 @@ def test_leader_area_without_items(content_copy):
 def test_unknown_field_in_recovery(content_copy):
     edit_yaml(content_copy, "recovery.yml", lambda recovery: recovery["chime"].update(elementer=[]))
     assert problems(content_copy) == ["content/recovery.yml: chime.elementer: ukendt felt 'elementer' – mente du 'elements'?"]
-
-
-def test_duplicate_glossary_term(content_copy):
-    def duplicate(glossary):
-        glossary["terms"][4]["id"] = glossary["terms"][1]["id"]
-    edit_yaml(content_copy, "ordliste.yml", duplicate)
-    [message] = problems(content_copy)
-    assert message.startswith("content/ordliste.yml: terms: id ") and message.endswith("står flere gange (nr. 2, 5)")
 
 
 def test_missing_knowledge_base_file(content_copy):
