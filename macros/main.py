@@ -19,7 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from metodeguide import rendering  # noqa: E402
 from metodeguide.deck import dilemma_deck_pdf  # noqa: E402
 from metodeguide.form_files import form_docx, form_pdf  # noqa: E402
-from metodeguide.glossary import link_terms, official_names  # noqa: E402
+from metodeguide.glossary import link_with, official_names, term_pattern  # noqa: E402
 from metodeguide.loading import Content, load_content_cached  # noqa: E402
 from metodeguide.problems import ContentError  # noqa: E402
 
@@ -61,9 +61,20 @@ def on_page_markdown(markdown, page, config, files):
     source_page = page.file.src_uri
     if source_page == rendering.GLOSSARY_PAGE:
         return markdown
-    return link_terms(markdown, content().glossary.terms,
-                      lambda term: rendering.relative_link(source_page, rendering.GLOSSARY_PAGE, term.id),
-                      keep=official_names(content()))
+    return link_with(markdown, _term_matcher(content()),
+                     lambda term: rendering.relative_link(source_page, rendering.GLOSSARY_PAGE, term.id))
+
+
+_matcher: dict[int, tuple] = {}
+
+
+def _term_matcher(loaded: Content):
+    """The glossary's pattern, made once per loaded content (a new load means changed content)."""
+    cached = _matcher.get(id(loaded))
+    if cached is None or cached[0] is not loaded:
+        _matcher.clear()
+        _matcher[id(loaded)] = cached = (loaded, term_pattern(loaded.glossary.terms, keep=official_names(loaded)))
+    return cached[1]
 
 
 def on_serve(server, config, builder):

@@ -10,11 +10,8 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
-from importlib import resources
 
-import yaml
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -24,6 +21,7 @@ from reportlab.platypus import Frame, KeepInFrame, ListFlowable, Paragraph
 
 from .loading import Content
 from .model import Dilemma, Principle
+from .rendering import template_words
 
 CARD_WIDTH, CARD_HEIGHT = 90 * mm, 128 * mm
 GUTTER = 12 * mm                      # room between cards for the crop marks
@@ -64,7 +62,7 @@ def sheet_count(card_total: int) -> int:
 
 
 def dilemma_deck_pdf(content: Content) -> bytes:
-    labels = _labels()
+    labels = template_words("deck_labels")
     deck = cards(content)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, invariant=1)
@@ -153,8 +151,3 @@ def _plain(markdown: str) -> str:
     text = re.sub(r"\*\*?([^*]+)\*\*?", r"\1", text)
     return escape(" ".join(text.split()), quote=False)
 
-
-@lru_cache(maxsize=1)
-def _labels() -> dict:
-    text = resources.files("metodeguide").joinpath("templates/deck_labels.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)

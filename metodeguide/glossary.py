@@ -77,7 +77,12 @@ def link_terms(markdown: str, terms: Iterable[Term], link_to: Callable[[Term], s
     terms = list(terms)
     if not terms:
         return markdown
-    pattern, lookup = term_pattern(terms, keep)
+    return link_with(markdown, term_pattern(terms, keep), link_to)
+
+
+def link_with(markdown: str, matcher, link_to: Callable[[Term], str]) -> str:
+    """``link_terms`` with a ``term_pattern`` made beforehand, so a build makes it only once."""
+    pattern, lookup = matcher
     linked: set[str] = set()
     pieces: list[str] = []
     depth = 0  # how deep we are inside raw HTML whose content is not Markdown

@@ -105,10 +105,15 @@ def render_form_document(form: Form) -> str:
     return _environment().get_template("form_document.html.j2").render(form=form, stylesheet=stylesheet)
 
 
-@lru_cache(maxsize=1)
-def form_labels() -> dict:
-    text = resources.files("metodeguide").joinpath("templates/form_labels.yml").read_text(encoding="utf-8")
+@lru_cache(maxsize=None)
+def template_words(name: str) -> dict:
+    """The words in ``templates/<name>.yml`` (labels around content that is not a page)."""
+    text = resources.files("metodeguide").joinpath(f"templates/{name}.yml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def form_labels() -> dict:
+    return template_words("form_labels")
 
 
 def paragraph_texts(text: str) -> list[str]:
