@@ -340,6 +340,7 @@ class Term(Strict):
     abbreviation_of: Text | None = None
     definition: Text
     source: Citation
+    own_explanation: bool = False  # the definition is the guide's own general explanation, not from a source
 
 
 class Glossary(Strict):

@@ -1,6 +1,8 @@
 """Charts and glossary links: pure functions, tested without MkDocs."""
+import re
 import xml.etree.ElementTree as ElementTree
 
+from metodeguide import rendering
 from metodeguide.charts import bar_chart_svg, format_value
 from metodeguide.glossary import link_terms, official_names
 from metodeguide.model import Chart, Term
@@ -90,3 +92,13 @@ def test_official_names_hold_every_principle_tool_and_core_element(content):
     names = official_names(content)
     assert "Behovstilpasset kontakt og opfølgning" in names and "Recovery Star" in names
     assert "Inddrag borgernes netværk og de almene fællesskaber" in names
+
+
+def test_glossary_says_which_explanations_are_the_guides_own(content):
+    page = rendering.render_fragment("glossary", content, "ordliste.md")
+    entries = {re.search(r"\{#([a-z0-9-]+)\}", entry).group(1): entry
+               for entry in re.split(r"^### ", page, flags=re.MULTILINE)[1:]}
+    assert set(entries) == {t.id for t in content.glossary.terms}
+    assert any(t.own_explanation for t in content.glossary.terms)
+    for term in content.glossary.terms:
+        assert ("Forklaringen af selve ordet er guidens egen." in entries[term.id]) == term.own_explanation, term.id

@@ -132,7 +132,7 @@ def test_leaders_task_has_three_areas_with_thirteen_items_and_four_steps_to_star
     leadership = content.leadership
     assert [a.title for a in leadership.areas] == [
         "Vær tydelig og vedholdende i din ledelse", "Styrk sagsbehandlernes kompetencer og faglighed",
-        "Understøt et tæt samarbejde på tværs af områder og fagligheder"]
+        "Støt et tæt samarbejde på tværs af fag og områder"]
     assert sum(len(a.items) for a in leadership.areas) == 13
     assert [s.verb for s in leadership.getting_started] == ["organiserer", "prioriterer", "systematiserer", "evaluerer"]
 
@@ -146,3 +146,22 @@ def test_chime_has_its_five_elements(content):
 def test_catalogue_and_glossary_hold_what_the_issue_names(content):
     assert REQUIRED_TOOLS <= {t.id for t in content.tools}
     assert REQUIRED_TERMS <= {t.id for t in content.glossary.terms}
+
+
+def test_glossary_marks_the_definitions_that_are_the_guides_own(content):
+    # The sources use these words without explaining them; the glossary's explanation is the guide's own.
+    assert {t.id for t in content.glossary.terms if t.own_explanation} == {
+        "personkreds", "paaroerende", "civilsamfund", "socialt-tilbud"}
+
+
+def test_feedback_form_asks_all_seven_of_hedensteds_questions(content):
+    form = next(f for f in content.forms if f.id == "feedback-efter-moedet")
+    kinds = {field.id: field.kind for field in form.fields()}
+    # Erfaringer med TÆT-modellen, "Feedbackspørgsmål": seven questions in this order. The answer sheet
+    # gives the first a scale and the second yes or no; the other five are open questions.
+    seven = ["moedet", "talt-om", "talt-nok", "droemme", "sted-og-form", "naeste-moede", "en-ting"]
+    assert [field_id for field_id in kinds if field_id in seven] == seven
+    assert [kinds[field_id] for field_id in seven] == ["rating_scale", "single_choice"] + ["long_text"] * 5
+    # The answer sheet also asks what is missing and whether the citizen felt heard.
+    assert set(kinds) - set(seven) == {"mangler", "hoert"}
+    assert kinds["mangler"] == "long_text" and kinds["hoert"] == "rating_scale"
