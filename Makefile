@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build clean
+.PHONY: serve test quick build clean
 
 serve: $(PYTHON_STAMP) $(SYSTEM_STAMP)
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -22,6 +22,10 @@ build: $(PYTHON_STAMP) $(SYSTEM_STAMP)
 
 test: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(LIBREOFFICE)
 	$(PYTHON) -m pytest
+
+# The unit tests alone: no build, no browser, no WeasyPrint, no LibreOffice (about 15 s).
+quick: $(PYTHON_STAMP)
+	$(PYTHON) -m pytest -m "not browser and not weasyprint and not libreoffice"
 
 clean:
 	rm -rf site .site-* $(VENV) node_modules .pytest_cache

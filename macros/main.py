@@ -16,17 +16,14 @@ sys.path.insert(0, str(PROJECT_DIR))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from metodeguide import rendering  # noqa: E402
-from metodeguide.deck import dilemma_deck_pdf  # noqa: E402
-from metodeguide.form_files import form_docx, form_pdf  # noqa: E402
+from metodeguide import paths, rendering  # noqa: E402
 from metodeguide.glossary import link_with, official_names, term_pattern  # noqa: E402
-from metodeguide.loading import Content, load_content_cached  # noqa: E402
+from metodeguide.loading import load_content_cached  # noqa: E402
+from metodeguide.model import Content  # noqa: E402
 from metodeguide.problems import ContentError  # noqa: E402
+from metodeguide.site import NAVIGATION, site_files  # noqa: E402
 
 CONTENT_DIR = PROJECT_DIR / "content"
-PRINCIPLES_INDEX = f"{rendering.PRINCIPLES_DIR}/index.md"
-PHASES_INDEX = f"{rendering.PHASES_DIR}/index.md"
-FORMS_INDEX = rendering.FORMS_PAGE
 
 
 def content() -> Content:
@@ -40,29 +37,25 @@ def content() -> Content:
 
 def on_config(config):
     """Validate the content before anything is built, and list the generated pages in the navigation."""
-    _add_to_navigation(config["nav"], PRINCIPLES_INDEX, rendering.PRINCIPLES_DIR, rendering.principle_navigation(content()))
-    _add_to_navigation(config["nav"], PHASES_INDEX, rendering.PHASES_DIR, rendering.phase_navigation(content()))
-    _add_to_navigation(config["nav"], FORMS_INDEX, rendering.FORMS_DIR, rendering.form_navigation(content()))
+    for section in NAVIGATION:
+        _add_to_navigation(config["nav"], section.index_page, section.folder, section.entries(content()))
     return config
 
 
 def on_files(files, config):
-    for path, markdown in rendering.generated_pages(content()).items():
-        files.append(File.generated(config, path, content=markdown))
-    files.append(File.generated(config, rendering.DECK_PDF, content=dilemma_deck_pdf(content())))
-    for form in content().forms:
-        files.append(File.generated(config, rendering.form_file(form, "pdf"), content=form_pdf(form)))
-        files.append(File.generated(config, rendering.form_file(form, "docx"), content=form_docx(form)))
+    """Add every generated page and file; MkDocs renders the .md ones and copies the rest."""
+    for path, data in site_files(content()).items():
+        files.append(File.generated(config, path, content=data))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     """Link glossary terms where they first appear (runs after mkdocs-macros has rendered)."""
     source_page = page.file.src_uri
-    if source_page == rendering.GLOSSARY_PAGE:
+    if source_page == paths.GLOSSARY_PAGE:
         return markdown
     return link_with(markdown, _term_matcher(content()),
-                     lambda term: rendering.relative_link(source_page, rendering.GLOSSARY_PAGE, term.id))
+                     lambda term: rendering.relative_link(source_page, paths.GLOSSARY_PAGE, term.id))
 
 
 _matcher: dict[int, tuple] = {}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from .loading import Content
-from .model import Term
+from .model import Content, Term
+from .text import first_sentence
 
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -124,6 +124,5 @@ def _depth_after(piece: str, depth: int) -> int:
 
 def _tooltip(term: Term) -> str:
     """The definition's first sentence, plain, as the link's title (shown on hover)."""
-    first = re.split(r"(?<=[.!?])\s", term.definition.strip(), maxsplit=1)[0]
-    plain = re.sub(r"[*_`\[\]]", "", first).replace('"', "”")
+    plain = re.sub(r"[*_`\[\]]", "", first_sentence(term.definition)).replace('"', "”")
     return f"{term.term}: {plain}"

@@ -14,9 +14,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as model_module
-from .model import (Citation, Dilemma, Evaluation, Form, Glossary, Leadership, Phase, PhasesFile, Principle,
-                    RecoveryBackground, ReflectionQuestion, Samarbejdsmodellen, Settings, Source, SourcesFile,
-                    TaetModel, Tool)
+from .codes import code_problems, form_item, principle_items, tool_item
+from .model import (Citation, CodeLedger, Content, Evaluation, Form, Glossary, Leadership, PhasesFile, Principle,
+                    RecoveryBackground, Samarbejdsmodellen, Settings, SourcesFile, TaetModel, Tool)
 from .problems import ContentError, Problem, problems_from_validation
 from .readability import form_lix
 from .sorting import danish_sort_key
@@ -40,60 +40,9 @@ SINGLE_FILES = {
     "recovery.yml": RecoveryBackground,
     "ordliste.yml": Glossary,
     "settings.yml": Settings,
+    "koder.yml": CodeLedger,
 }
 FOLDERS = {"principles": Principle, "tools": Tool, "tools/skemaer": Form}
-
-
-@dataclass(frozen=True)
-class Content:
-    sources: tuple[Source, ...]
-    phases: tuple[Phase, ...]
-    principles: tuple[Principle, ...]
-    tools: tuple[Tool, ...]
-    taet: TaetModel
-    evaluation: Evaluation
-    samarbejdsmodellen: Samarbejdsmodellen
-    leadership: Leadership
-    recovery: RecoveryBackground
-    glossary: Glossary
-    forms: tuple[Form, ...]
-    settings: Settings
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
-
-    def principles_in(self, phase_id: str) -> list[Principle]:
-        return [p for p in self.principles if p.guidance_for(phase_id)]
-
-    def principle(self, principle_id: str) -> Principle:
-        return next(p for p in self.principles if p.id == principle_id)
-
-    def phase(self, phase_id: str) -> Phase:
-        return next(p for p in self.phases if p.id == phase_id)
-
-    def forms_in(self, phase_id: str) -> list[Form]:
-        return [f for f in self.forms if phase_id in f.phases]
-
-    def tool(self, tool_id: str) -> Tool:
-        return next(t for t in self.tools if t.id == tool_id)
-
-    def tools_in(self, phase_id: str) -> list[Tool]:
-        return [t for t in self.tools if phase_id in t.phases]
-
-    def dilemmas_in(self, phase_id: str) -> list[tuple[Principle, Dilemma]]:
-        return [(p, d) for p in self.principles for d in p.dilemmas if phase_id in d.phases]
-
-    def questions_in(self, phase_id: str) -> list[tuple[Principle, ReflectionQuestion]]:
-        return [(p, q) for p in self.principles for q in p.reflection_questions if phase_id in q.phases]
-
-    def taet_element(self, element_id: str):
-        return next(e for e in self.taet.core_elements if e.id == element_id)
-
-    def tools_for_principle(self, principle_id: str) -> list[Tool]:
-        return [t for t in self.tools if principle_id in t.principles]
-
-    def tools_for_taet_element(self, element_id: str) -> list[Tool]:
-        return [t for t in self.tools if element_id in t.taet_elements]
 
 
 def load_content(content_dir: Path) -> Content:
@@ -108,6 +57,8 @@ def load_content(content_dir: Path) -> Content:
     if problems:
         raise ContentError(problems)
     return Content(
+        files=_item_files(reader, content_dir, folders),
+        code_ledger=single["koder.yml"],
         sources=tuple(single["sources.yml"].sources),
         phases=tuple(single["phases.yml"].phases),
         principles=tuple(sorted(folders["principles"].values(), key=lambda p: p.number)),
@@ -121,6 +72,22 @@ def load_content(content_dir: Path) -> Content:
         forms=tuple(sorted(folders["tools/skemaer"].values(), key=lambda f: danish_sort_key(f.title))),
         settings=single["settings.yml"],
     )
+
+
+# The key of each single file's content in ``Content.files``, and of the items in each folder.
+SINGLE_FILE_KEYS = {"sources.yml": "sources", "phases.yml": "phases", "taet.yml": "taet",
+                    "evaluering.yml": "evaluation", "samarbejdsmodellen.yml": "samarbejdsmodellen",
+                    "ledelse.yml": "leadership", "recovery.yml": "recovery", "ordliste.yml": "glossary",
+                    "settings.yml": "settings", "koder.yml": "code_ledger"}
+FOLDER_KEYS = {"principles": "principles", "tools": "tools", "tools/skemaer": "forms"}
+
+
+def _item_files(reader, content_dir: Path, folders: dict) -> dict[str, str]:
+    """Which file each item came from: 'principles/foelg-op' -> 'content/principles/07-foelg-op.yml'."""
+    files = {key: reader.name(content_dir / name) for name, key in SINGLE_FILE_KEYS.items()}
+    for folder, items in folders.items():
+        files |= {f"{FOLDER_KEYS[folder]}/{item.id}": reader.name(path) for path, item in items.items()}
+    return files
 
 
 _cache: dict[tuple, Content] = {}
@@ -210,13 +177,14 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
 
     principles, tools, forms = loaded("principles"), loaded("tools"), loaded("tools/skemaer")
     known = _known_ids(single, folders, principles, tools)
+    clashes = [problem for file, item in parsed.items() for problem in _duplicate_ids_in_lists(file, item)]
+    clashes += [*_unique_across_files(principles, "id", lambda p: p.id, "id"),
+                *_unique_across_files(principles, "number", lambda p: p.number, "nummer"),
+                *_unique_across_files(tools, "id", lambda t: t.id, "id"),
+                *_unique_across_files(forms, "id", lambda f: f.id, "id")]
     for file, item in parsed.items():
-        yield from _duplicate_ids_in_lists(file, item)
+        yield from (problem for problem in clashes if problem.file == file)
         yield from _citation_problems(file, item, known.sources)
-    yield from _unique_across_files(principles, "id", lambda p: p.id, "id")
-    yield from _unique_across_files(principles, "number", lambda p: p.number, "nummer")
-    yield from _unique_across_files(tools, "id", lambda t: t.id, "id")
-    yield from _unique_across_files(forms, "id", lambda f: f.id, "id")
     for file, principle in principles.items():
         yield from _principle_problems(file, principle, known)
     for file, tool in tools.items():
@@ -225,6 +193,15 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
         yield from _form_problems(file, form, known)
     if single["settings.yml"]:
         yield from _plain_language_problems(forms, single["settings.yml"].citizen_form_max_lix)
+    if not clashes:   # codes are checked against item keys, which a repeated id or number makes ambiguous
+        yield from code_problems(_citable_items_by_file(principles, tools, forms), single["koder.yml"])
+
+
+def _citable_items_by_file(principles: dict, tools: dict, forms: dict):
+    for file, principle in principles.items():
+        yield from ((file, item) for item in principle_items(principle))
+    yield from ((file, tool_item(tool)) for file, tool in tools.items())
+    yield from ((file, form_item(form)) for file, form in forms.items())
 
 
 def _known_ids(single, folders, principles: dict, tools: dict) -> _Known:
@@ -257,6 +234,18 @@ def _principle_problems(file: str, principle: Principle, known: _Known) -> Itera
         yield from _references(file, f"dilemmas[{index}].phases", dilemma.phases, "fase", known.phases)
     for index, question in enumerate(principle.reflection_questions, start=1):
         yield from _references(file, f"reflection_questions[{index}].phases", question.phases, "fase", known.phases)
+    yield from _advice_ids_unique_in_principle(file, principle)
+
+
+def _advice_ids_unique_in_principle(file: str, principle: Principle) -> Iterator[Problem]:
+    """A piece of advice is named by its principle and its id, so the id may occur once per principle."""
+    first: dict[str, str] = {}
+    for d, dilemma in enumerate(principle.dilemmas, start=1):
+        for a, advice in enumerate(dilemma.advice, start=1):
+            where = f"dilemmas[{d}].advice[{a}]"
+            if advice.id in first and not first[advice.id].startswith(f"dilemmas[{d}]."):
+                yield Problem(file, f"{where}.id", f"id '{advice.id}' bruges allerede i {first[advice.id]}")
+            first.setdefault(advice.id, where)
 
 
 def _tool_problems(file: str, tool: Tool, known: _Known) -> Iterator[Problem]:

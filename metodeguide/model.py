@@ -5,21 +5,58 @@ silently ignored value. Ids are stable ASCII slugs: they end up in URLs and anch
 """
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
+def problem(code: str, **context) -> PydanticCustomError:
+    """A validation problem with its own type; ``problems.py`` holds the Danish message for each type."""
+    return PydanticCustomError(code, code, context)
+
+
 def _not_blank(text: str) -> str:
     if not text.strip():
-        raise ValueError("empty_text")
+        raise problem("empty_text")
     return text.strip()
 
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 """Prose written by an editor: never empty or only white space."""
+
+
+# --- Short codes ----------------------------------------------------------------------------------
+# A citable item has a short code a person can write on paper or in a case note: a capital letter
+# for its kind, then (for items inside a principle) the principle's number, a hyphen and a serial.
+# The code is written once in the YAML and never changes; content/koder.yml records every code
+# ever published, so a code can never come to mean another item. See README, "Korte koder".
+CODE_LETTERS = {"dilemma": "D", "question": "R", "way": "A", "tool": "M", "form": "S"}
+
+
+def _code_checker(letter: str, in_principle: bool):
+    pattern = re.compile(rf"^{letter}[1-9][0-9]?-[1-9][0-9]*$" if in_principle else rf"^{letter}[1-9][0-9]*$")
+    example = f"{letter}3-2" if in_principle else f"{letter}12"
+
+    def check(code: str) -> str:
+        if not pattern.match(code):
+            raise problem("code_format", example=example)
+        return code
+    return check
+
+
+def code_type(kind: str, in_principle: bool):
+    return Annotated[str, AfterValidator(_code_checker(CODE_LETTERS[kind], in_principle))]
+
+
+DilemmaCode = code_type("dilemma", in_principle=True)
+QuestionCode = code_type("question", in_principle=True)
+WayCode = code_type("way", in_principle=True)
+ToolCode = code_type("tool", in_principle=False)
+FormCode = code_type("form", in_principle=False)
 
 
 class Strict(BaseModel):
@@ -59,6 +96,8 @@ class PhaseGuidance(Strict):
 
 
 class WayOfWorking(Strict):
+    id: Slug
+    code: WayCode
     title: Text
     text: Text
 
@@ -66,16 +105,24 @@ class WayOfWorking(Strict):
 Role = Literal["sagsbehandler", "leder"]
 
 
+class Advice(Strict):
+    id: Slug
+    text: Text
+
+
 class Dilemma(Strict):
     id: Slug
+    code: DilemmaCode
     question: Text
-    advice: Annotated[list[Text], Field(min_length=1)]
+    advice: Annotated[list[Advice], Field(min_length=1)]
     phases: Annotated[list[Slug], Field(min_length=1)]
 
 
 class ReflectionQuestion(Strict):
     """A question for a team to talk about, with who it is for and when in the case it matters."""
 
+    id: Slug
+    code: QuestionCode
     question: Text
     roles: Annotated[list[Role], Field(min_length=1)]
     phases: Annotated[list[Slug], Field(min_length=1)]
@@ -199,7 +246,7 @@ class Chart(Strict):
     @model_validator(mode="after")
     def _bars_fit_the_scale(self):
         if any(bar.value > self.maximum for bar in self.bars):
-            raise ValueError("bar_above_maximum")
+            raise problem("bar_above_maximum")
         return self
 
 
@@ -320,6 +367,7 @@ class Tool(Strict):
     """One method or tool in the catalogue; the principle and TÆT pages list it back."""
 
     id: Slug
+    code: ToolCode
     name: Text
     short_name: Text | None = None
     kind: Literal["metode", "redskab", "tilgang"]
@@ -371,17 +419,17 @@ class FormField(Strict):
     @model_validator(mode="after")
     def _parts_fit_the_kind(self):
         if self.id in RESERVED_FIELD_IDS:
-            raise ValueError("reserved_field_id")
+            raise problem("reserved_field_id")
         if self.kind in CHOICE_KINDS and len(self.options) < 2:
-            raise ValueError("choice_needs_options")
+            raise problem("choice_needs_options")
         if self.kind not in CHOICE_KINDS and self.options:
-            raise ValueError("options_only_for_choices")
+            raise problem("options_only_for_choices")
         if self.kind == "table" and (not self.columns or self.rows < 1):
-            raise ValueError("table_needs_columns_and_rows")
+            raise problem("table_needs_columns_and_rows")
         if self.other and self.kind not in {"single_choice", "multiple_choice"}:
-            raise ValueError("other_only_for_choices")
+            raise problem("other_only_for_choices")
         if self.dont_know and self.kind != "rating_scale":
-            raise ValueError("dont_know_only_for_scales")
+            raise problem("dont_know_only_for_scales")
         return self
 
 
@@ -395,6 +443,7 @@ class Form(Strict):
     """A form a caseworker sends or uses at a meeting: shown on screen, printed, PDF and Word."""
 
     id: Slug
+    code: FormCode
     title: Text
     audience: Literal["borger", "medarbejder"]
     purpose: Text
@@ -411,3 +460,77 @@ class Form(Strict):
 
 class Settings(Strict):
     citizen_form_max_lix: Annotated[float, Field(gt=0)]
+
+
+class CodeLedger(Strict):
+    """Every short code ever published (``content/koder.yml``) and the item it names, for good.
+
+    Keys are codes, values item keys (``Content.item_key``). An entry whose item has left the guide
+    stays: the code is then retired, and a new item must get a new code.
+    """
+
+    codes: dict[str, Text]
+
+
+# --- All the content, loaded and checked --------------------------------------------------------
+
+class Content(Strict):
+    """Everything under ``content/`` as one frozen, serialisable object.
+
+    ``files`` says which file each item came from (item key -> path relative to the project), so
+    later features can tell when an item last changed.
+    """
+
+    sources: tuple[Source, ...]
+    phases: tuple[Phase, ...]
+    principles: tuple[Principle, ...]
+    tools: tuple[Tool, ...]
+    taet: TaetModel
+    evaluation: Evaluation
+    samarbejdsmodellen: Samarbejdsmodellen
+    leadership: Leadership
+    recovery: RecoveryBackground
+    glossary: Glossary
+    forms: tuple[Form, ...]
+    settings: Settings
+    code_ledger: CodeLedger
+    files: dict[str, str]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def principles_in(self, phase_id: str) -> list[Principle]:
+        return [p for p in self.principles if p.guidance_for(phase_id)]
+
+    def principle(self, principle_id: str) -> Principle:
+        return next(p for p in self.principles if p.id == principle_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def phase_names(self, phase_ids) -> list[str]:
+        return [self.phase(phase_id).name for phase_id in phase_ids]
+
+    def forms_in(self, phase_id: str) -> list[Form]:
+        return [f for f in self.forms if phase_id in f.phases]
+
+    def tool(self, tool_id: str) -> Tool:
+        return next(t for t in self.tools if t.id == tool_id)
+
+    def tools_in(self, phase_id: str) -> list[Tool]:
+        return [t for t in self.tools if phase_id in t.phases]
+
+    def dilemmas_in(self, phase_id: str) -> list[tuple[Principle, Dilemma]]:
+        return [(p, d) for p in self.principles for d in p.dilemmas if phase_id in d.phases]
+
+    def questions_in(self, phase_id: str) -> list[tuple[Principle, ReflectionQuestion]]:
+        return [(p, q) for p in self.principles for q in p.reflection_questions if phase_id in q.phases]
+
+    def taet_element(self, element_id: str) -> TaetCoreElement:
+        return next(e for e in self.taet.core_elements if e.id == element_id)
+
+    def tools_for_principle(self, principle_id: str) -> list[Tool]:
+        return [t for t in self.tools if principle_id in t.principles]
+
+    def tools_for_taet_element(self, element_id: str) -> list[Tool]:
+        return [t for t in self.tools if element_id in t.taet_elements]

@@ -27,8 +27,8 @@ LIST_ITEMS = {
     "roles": "én rolle (sagsbehandler eller leder)",
 }
 
-# Our own validators raise these codes; each gets its Danish explanation.
-VALUE_ERRORS = {
+# Our own validators raise these error types (``model.problem``); each gets its Danish explanation.
+CUSTOM_ERRORS = {
     "empty_text": "teksten er tom",
     "choice_needs_options": "et valg eller en skala skal have mindst to svarmuligheder (options)",
     "options_only_for_choices": "kun valg og skalaer kan have svarmuligheder (options)",
@@ -37,6 +37,7 @@ VALUE_ERRORS = {
     "dont_know_only_for_scales": "kun skalaer kan have 'ved ikke' (dont_know)",
     "reserved_field_id": "felterne 'navn' og 'dato' findes allerede øverst på alle skemaer; brug et andet id",
     "bar_above_maximum": "en søjle er større end diagrammets maximum; ret tallet eller maximum",
+    "code_format": "skal være en kort kode som '{example}' (se README: Korte koder)",
 }
 
 MESSAGES = {
@@ -103,12 +104,10 @@ def _message(detail: dict, known_fields: set[str]) -> str:
         return f"der skal være mindst {detail['ctx']['min_length']} punkter"
     if kind == "too_short" and location and location[-1] in LIST_ITEMS:
         return f"mindst {LIST_ITEMS[location[-1]]} mangler"
-    if kind == "value_error":
-        code = detail["msg"].rsplit(", ", 1)[-1]
-        if code in VALUE_ERRORS:
-            return VALUE_ERRORS[code]
+    context = {name: _readable(value) for name, value in (detail.get("ctx") or {}).items()}
+    if kind in CUSTOM_ERRORS:
+        return CUSTOM_ERRORS[kind].format(**context)
     if kind in MESSAGES:
-        context = {name: _readable(value) for name, value in detail.get("ctx", {}).items()}
         return MESSAGES[kind].format(**context)
     return f"ugyldig værdi ({detail['msg']})"
 

@@ -21,6 +21,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+# Tests that use the built site need WeasyPrint, because the build makes the forms' PDFs, and so do
+# those that read the forms' PDFs. They are marked here, from the fixtures they ask for, so that no
+# test can forget its mark.
+NEEDS_WEASYPRINT = {"site_dir", "site_url", "pdfs"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if NEEDS_WEASYPRINT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.weasyprint)
+
+
 @pytest.fixture(scope="session")
 def content():
     return load_content(PROJECT_DIR / "content")

@@ -22,11 +22,14 @@ class Page(HTMLParser):
         self.resources: list[str] = []  # src/href that the browser loads by itself
         self._text: list[str] = []
         self._running: list[str] = []  # text outside headings and site chrome
+        self._linkable: list[str] = []  # running text outside links: where a glossary link may go
+        self._in_link = 0
         self._skip = 0
         self._not_running = 0
         self.feed(path.read_text(encoding="utf-8"))
         self.text = re.sub(r"\s+", " ", "".join(self._text))
         self.running_text = re.sub(r"\s+", " ", "".join(self._running))
+        self.linkable_text = re.sub(r"\s+", " ", "".join(self._linkable))
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -41,6 +44,8 @@ class Page(HTMLParser):
                 self.content_links.append(attributes["href"])
         if tag == "article":
             self._article += 1
+        if tag == "a":
+            self._in_link += 1
         if tag in {"script", "img", "iframe", "source"} and attributes.get("src"):
             self.resources.append(attributes["src"])
         if tag == "link" and attributes.get("href") and attributes.get("rel") not in ("canonical",):
@@ -53,6 +58,8 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article":
             self._article -= 1
+        if tag == "a":
+            self._in_link -= 1
         if tag in {"script", "style"}:
             self._skip -= 1
         if tag in NOT_RUNNING_TEXT:
@@ -63,6 +70,8 @@ class Page(HTMLParser):
             self._text.append(data)
             if not self._not_running:
                 self._running.append(data)
+                if not self._in_link:
+                    self._linkable.append(data)
 
 
 def normalise(text: str) -> str:
@@ -70,3 +79,28 @@ def normalise(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
     text = text.replace("**", "").replace("*", "")
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def is_code_redirect(path: Path, site_dir: Path) -> bool:
+    """k/<code>/index.html: a short address that only sends the reader on, not a page of the site."""
+    parts = path.relative_to(site_dir).parts
+    return len(parts) == 3 and parts[0] == "k" and parts[2] == "index.html"
+
+
+def site_pages(site_dir: Path, pattern: str = "*.html") -> list[Path]:
+    """Every page the theme built (the 404 page too), without the short-code redirects."""
+    return sorted(p for p in site_dir.rglob(pattern) if not is_code_redirect(p, site_dir))
+
+
+def expected_page_urls(project_dir: Path) -> list[str]:
+    """Every page the site should have, as paths from its root: hand-written, generated and 404.
+
+    Worked out from the sources, not from a built site, so tests can be made one per page before
+    anything is built."""
+    from metodeguide import paths, rendering
+    from metodeguide.loading import load_content
+
+    docs = project_dir / "docs"
+    sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    sources += list(rendering.generated_pages(load_content(project_dir / "content")))
+    return sorted([paths.page_url(source) for source in sources] + ["404.html"])

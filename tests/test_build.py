@@ -5,6 +5,8 @@ import pytest
 
 from conftest import PROJECT_DIR, run_build
 
+pytestmark = pytest.mark.weasyprint   # a build imports it, and a successful one makes the forms' PDFs
+
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "metodeguide", "scripts", "content"]
 
 
@@ -27,13 +29,6 @@ def previous_site(project_copy):
     site.mkdir()
     (site / "index.html").write_text("forrige udgave", encoding="utf-8")
     return site
-
-
-def test_build_writes_the_site(project_copy):
-    result = run_build(project_copy, project_copy / "site")
-    assert result.returncode == 0, result.stderr
-    assert (project_copy / "site" / "principper" / "foelg-op" / "index.html").is_file()
-    assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".site")) == []
 
 
 def test_bad_content_stops_the_build_with_the_editors_message(project_copy, previous_site):

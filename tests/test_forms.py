@@ -9,8 +9,9 @@ from docx import Document
 from pypdf import PdfReader, PdfWriter
 
 from html_tools import Page, normalise
-from metodeguide import rendering
-from metodeguide.form_files import EMPTY_BOX, field_descriptions, form_docx, form_pdf, paragraph_text
+from metodeguide.downloads.forms import EMPTY_BOX, field_descriptions, form_docx, form_pdf, paragraph_text
+from metodeguide.form_fields import field_names, pdf_fields
+from metodeguide.words import form_labels
 from metodeguide.model import Form
 from metodeguide.readability import form_lix
 
@@ -20,29 +21,21 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def expected_pdf_fields(form: Form) -> dict[str, str]:
-    """Every AcroForm field a form should have, with its PDF type (/Tx text, /Btn box or radio)."""
-    fields = {f"{form.id}-navn": "/Tx", f"{form.id}-dato": "/Tx"}
-    for field in form.fields():
-        base = f"{form.id}-{field.id}"
-        if field.kind in ("short_text", "long_text"):
-            fields[base] = "/Tx"
-        elif field.kind == "table":
-            fields |= {f"{base}-{row}-{column}": "/Tx"
-                       for row in range(1, field.rows + 1) for column in range(1, len(field.columns) + 1)}
-        elif field.kind == "multiple_choice":
-            fields |= {f"{base}-{n}": "/Btn" for n in range(1, len(field.options) + 1)}
-            if field.other:
-                fields |= {f"{base}-andet": "/Btn", f"{base}-andet-tekst": "/Tx"}
-        else:
-            fields[base] = "/Btn"
-            if field.other:
-                fields[f"{base}-andet-tekst"] = "/Tx"
-    return fields
+    """Every AcroForm field a form should have (the shared naming scheme), with its PDF type."""
+    return {field.name: field.kind for field in pdf_fields(form)}
 
 
 def radio_choices(form: Form) -> dict[str, int]:
-    return {f"{form.id}-{f.id}": len(f.options) + f.dont_know + f.other
-            for f in form.fields() if f.kind in ("single_choice", "rating_scale")}
+    return {field.name: field.choices for field in pdf_fields(form) if field.choices}
+
+
+def test_the_naming_scheme_gives_every_input_its_own_name(content):
+    """Ids and names in the page come from the same scheme; no two inputs of a form share a name."""
+    for form in content.forms:
+        names = [field.name for field in pdf_fields(form)]
+        assert len(names) == len(set(names)), form.id
+        radio_groups = [f for f in form.fields() if f.kind in ("single_choice", "rating_scale")]
+        assert {field_names(form, f).base for f in radio_groups} <= set(radio_choices(form))
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +73,7 @@ def test_pdf_fields_are_named_by_their_questions_for_screen_readers(content, pdf
         assert named == {name: field_descriptions(form)[name] for name in named}, form.id
         for field in form.fields():
             if field.kind in ("short_text", "long_text", "single_choice", "rating_scale"):
-                assert named[f"{form.id}-{field.id}"] == field.label
+                assert named[field_names(form, field).base] == field.label
 
 
 def test_pdf_tab_order_follows_the_questions(content, pdfs):
@@ -112,8 +105,9 @@ def test_pdf_is_tagged_in_danish_with_title_and_author(content, pdfs):
         root = reader.trailer["/Root"]
         assert root["/Lang"] == "da" and "/StructTreeRoot" in root
         assert reader.metadata.title == form.title
-        assert reader.metadata.author == rendering.form_labels()["author"]
+        assert reader.metadata.author == form_labels()["author"]
         labels = normalise(" ".join(page.extract_text() for page in reader.pages))
+        assert f"{form_labels()['code']} {form.code}" in labels   # the code a caseworker quotes
         for field in form.fields():
             assert normalise(field.label)[:40] in labels, (form.id, field.id)
 
@@ -127,6 +121,7 @@ def test_word_document_has_every_question_option_and_table(content):
     for form in content.forms:
         text, document = docx_text(form_docx(form))
         assert document.core_properties.title == form.title
+        assert f"{form_labels()['code']} {form.code}" in text
         assert document.core_properties.language == "da-DK"
         defaults = document.styles.element.find(f".//{W}docDefaults//{W}lang")
         assert defaults.get(f"{W}val") == "da-DK"  # what Word's spelling and screen readers use
@@ -140,14 +135,15 @@ def test_word_document_has_every_question_option_and_table(content):
             for option in field.options:
                 assert f"{EMPTY_BOX} {option}" in text, (form.id, field.id, option)
             if field.dont_know:
-                assert f"{EMPTY_BOX} {rendering.form_labels()['dont_know']}" in text
+                assert f"{EMPTY_BOX} {form_labels()['dont_know']}" in text
             if field.other:
-                assert f"{EMPTY_BOX} {rendering.form_labels()['other']}" in text
+                assert f"{EMPTY_BOX} {form_labels()['other']}" in text
         boxes = sum(len(f.options) + f.dont_know + f.other for f in form.fields()
                     if f.kind in ("single_choice", "multiple_choice", "rating_scale"))
         assert len(document.element.body.findall(".//" + W14_CHECKBOX)) == boxes, form.id
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_opens_every_word_document(content, tmp_path):
     """A second, independent reader: LibreOffice turns each .docx into a PDF with the questions."""
     assert shutil.which("soffice"), "LibreOffice is missing: `make test` installs it"

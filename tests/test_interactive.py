@@ -5,6 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from metodeguide import paths
 from test_browser import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -20,8 +21,8 @@ def card_ids(content, principle_id=None, phase_id=None):
 
 
 def question_ids(content, principle_id=None, phase_id=None, role=None):
-    return [f"{p.id}-spoergsmaal-{n}" for p in content.principles
-            for n, q in enumerate(p.reflection_questions, start=1)
+    return [paths.bank_question_anchor(p.id, q.id) for p in content.principles
+            for q in p.reflection_questions
             if principle_id in (None, p.id) and phase_id in (None, *q.phases) and role in (None, *q.roles)]
 
 
@@ -75,7 +76,7 @@ def test_a_card_turns_over_to_show_its_advice(page, site_url, content):
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
     assert page.is_visible(f"#{first}-raad")
-    advice = content.principles[0].dilemmas[0].advice[0]
+    advice = content.principles[0].dilemmas[0].advice[0].text
     assert advice.split()[0] in page.inner_text(f"#{first}-raad")
 
 

@@ -5,8 +5,9 @@ from urllib.parse import urldefrag, urljoin
 
 from pypdf import PdfReader
 
-from html_tools import Page, normalise
-from metodeguide import deck, rendering
+from html_tools import Page, normalise, site_pages
+from metodeguide import paths
+from metodeguide.downloads import deck
 
 
 def without_space(text: str) -> str:
@@ -53,7 +54,7 @@ def test_a_phase_page_shows_nothing_from_other_phases(site_dir, content):
 
 def test_every_page_reaches_every_phase_page(site_dir, content):
     """The phase chooser is the "Sagens faser" section of the navigation, on every page."""
-    for path in site_dir.rglob("index.html"):
+    for path in site_pages(site_dir, "index.html"):
         here = "/" + path.relative_to(site_dir).as_posix()
         targets = {urldefrag(urljoin(here, link)).url for link in Page(path).links}
         for phase in content.phases:
@@ -76,15 +77,15 @@ def test_every_dilemma_is_a_card_with_its_principle_and_phases(site_dir, content
             assert card["data-principle"] == principle.id
             assert card["data-phases"] == " ".join(dilemma.phases)
             for advice in dilemma.advice:
-                assert normalise(advice) in page.text
-    assert rendering.DECK_PDF.replace(".pdf", "") in " ".join(page.links)
+                assert normalise(advice.text) in page.text
+    assert paths.DECK_PDF.replace(".pdf", "") in " ".join(page.links)
 
 
 def test_question_bank_lists_every_question_with_its_roles_and_phases(site_dir, content):
     page = Page(site_dir / "refleksionsspoergsmaal" / "index.html")
     for principle in content.principles:
-        for number, question in enumerate(principle.reflection_questions, start=1):
-            item = page.elements[f"{principle.id}-spoergsmaal-{number}"]
+        for question in principle.reflection_questions:
+            item = page.elements[paths.bank_question_anchor(principle.id, question.id)]
             assert item["data-principle"] == principle.id
             assert item["data-roles"] == " ".join(question.roles)
             assert item["data-phases"] == " ".join(question.phases)
@@ -92,15 +93,17 @@ def test_question_bank_lists_every_question_with_its_roles_and_phases(site_dir, 
 
 
 def test_deck_pdf_has_a_front_and_a_back_sheet_per_four_cards_and_every_text(site_dir, content):
-    reader = PdfReader(site_dir / rendering.DECK_PDF)
+    reader = PdfReader(site_dir / paths.DECK_PDF)
     dilemmas = [d for p in content.principles for d in p.dilemmas]
     assert len(reader.pages) == 2 * math.ceil(len(dilemmas) / 4)
     # Lines wrap anywhere in a long address, so compare the texts without their white space.
     text = without_space(" ".join(page.extract_text() for page in reader.pages))
     for dilemma in dilemmas:
         assert without_space(dilemma.question) in text
+        assert without_space(f"Dilemma {dilemma.code}") in text   # the front, and the back:
+        assert without_space(f"Gode råd · {dilemma.code}") in text
         for advice in dilemma.advice:
-            assert without_space(advice) in text, advice
+            assert without_space(advice.text) in text, advice.id
     assert "æ" in text and "ø" in text and "å" in text
     assert reader.metadata.title == "Dilemmakort"
     for page in reader.pages:

@@ -18,7 +18,7 @@ def principle_text(principle) -> str:
     parts += [g.guidance for g in principle.phases]
     parts += [f"{w.title}. {w.text}" for w in principle.ways_of_working]
     parts += [q.question for q in principle.reflection_questions]
-    parts += [d.question + " " + " ".join(d.advice) for d in principle.dilemmas]
+    parts += [d.question + " " + " ".join(a.text for a in d.advice) for d in principle.dilemmas]
     if principle.story:
         parts.append(principle.story.summary)
     return "\n".join(parts)

@@ -5,13 +5,14 @@ import pytest
 import yaml
 
 from metodeguide import rendering
+from metodeguide.text import first_sentence
 
 
 def test_one_generated_page_per_principle_phase_and_form(content):
     pages = rendering.generated_pages(content)
     assert sorted(pages) == sorted([f"principper/{p.id}.md" for p in content.principles]
                                    + [f"faser/{p.id}.md" for p in content.phases]
-                                   + [f"skemaer/{f.id}.md" for f in content.forms])
+                                   + [f"skemaer/{f.id}.md" for f in content.forms] + ["k/index.md"])
 
 
 def test_principle_page_holds_every_part(content):
@@ -20,13 +21,13 @@ def test_principle_page_holds_every_part(content):
         assert page.startswith("---\n"), principle.id
         assert f"# {principle.number}. {principle.title}\n" in page
         for way in principle.ways_of_working:
-            assert f"### {way.title}\n" in page
+            assert f"### <span class=\"mg-code\">{way.code}</span> {way.title} {{#arbejdsmaade-{way.id}}}\n" in page
         for question in (q.question for q in principle.reflection_questions):
             assert question in page
         for dilemma in principle.dilemmas:
-            assert f"### {dilemma.question} {{#dilemma-{dilemma.id}}}" in page
+            assert f"### <span class=\"mg-code\">{dilemma.code}</span> {dilemma.question} {{#dilemma-{dilemma.id}}}" in page
             for advice in dilemma.advice:
-                assert f"- {advice}" in page
+                assert f"- {advice.text}" in page
         for guidance in principle.phases:
             assert f"{{#fase-{guidance.phase}}}" in page
             assert guidance.guidance in page
@@ -101,8 +102,8 @@ def test_phase_page_holds_the_guidance_of_each_principle_in_that_phase_only(cont
 
 
 def test_first_sentence():
-    assert rendering.first_sentence("Et redskab. Det bruges i opfølgningen.") == "Et redskab."
-    assert rendering.first_sentence("Kun én sætning") == "Kun én sætning"
+    assert first_sentence("Et redskab. Det bruges i opfølgningen.") == "Et redskab."
+    assert first_sentence("Kun én sætning") == "Kun én sætning"
 
 
 def test_sources_have_an_anchor_each(content):
@@ -133,3 +134,46 @@ def test_front_matter_survives_quotes_and_colons(content):
     front_matter = yaml.safe_load(page.split("---\n")[1])
     assert front_matter["title"] == '1. Tag "borgerens" håb: alvorligt'
     assert front_matter["render_macros"] is False
+
+
+# --- Text from YAML is text: a "<" or "&" never becomes markup ------------------------------------
+
+MARKUP = "<b>fed</b> & <script>alert(1)</script>"
+
+
+def as_html(markdown_text: str) -> str:
+    """The Markdown as the site turns it into HTML (the same extensions as mkdocs.yml)."""
+    import markdown
+    body = markdown_text.split("---\n", 2)[-1]   # without the front matter
+    return markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables"])
+
+
+def shows_as_text(html_text: str) -> bool:
+    return "<b>" not in html_text and "<script>" not in html_text and "&lt;b&gt;fed&lt;/b&gt; &amp; " in html_text
+
+
+def test_markup_in_a_principle_shows_as_text(content):
+    principle = content.principles[2]
+    dilemma = principle.dilemmas[0].model_copy(update={"question": MARKUP})
+    principle = principle.model_copy(update={"contains": MARKUP, "dilemmas": [dilemma, *principle.dilemmas[1:]]})
+    html_text = as_html(rendering.render_principle_page(content, principle))
+    assert shows_as_text(html_text)
+    assert html_text.count("&lt;b&gt;fed") == 2
+
+
+def test_markup_on_a_dilemma_card_shows_as_text(content):
+    principle = content.principles[2]
+    dilemma = principle.dilemmas[0].model_copy(update={"question": MARKUP})
+    principle = principle.model_copy(update={"dilemmas": [dilemma, *principle.dilemmas[1:]]})
+    changed = content.model_copy(update={"principles": (*content.principles[:2], principle, *content.principles[3:])})
+    assert shows_as_text(as_html(rendering.render_fragment("dilemmas", changed, "dilemmaer.md")))
+
+
+def test_markup_in_a_form_shows_as_text(content):
+    form = content.forms[0]
+    section = form.sections[0]
+    field = section.fields[0].model_copy(update={"label": MARKUP})
+    form = form.model_copy(update={"sections": [section.model_copy(update={"fields": [field, *section.fields[1:]]}),
+                                                *form.sections[1:]]})
+    assert shows_as_text(as_html(rendering.render_form_page(content, form)))
+    assert shows_as_text(rendering.render_form_document(form))

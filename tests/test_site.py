@@ -3,12 +3,22 @@ import re
 from urllib.parse import urlparse
 
 from conftest import PROJECT_DIR
-from html_tools import Page, normalise
-from metodeguide import rendering
+from html_tools import Page, expected_page_urls, normalise, site_pages
+from metodeguide import paths
 
 
 def principle_html(site_dir, principle):
     return Page(site_dir / "principper" / principle.id / "index.html")
+
+
+def test_the_built_site_has_exactly_the_expected_pages(site_dir):
+    """The browser tests check one page each from the expected list; nothing may escape that list."""
+    built = [path.relative_to(site_dir).as_posix() for path in site_pages(site_dir)]
+    assert sorted(re.sub(r"(^|/)index\.html$", r"\1", page) for page in built) == expected_page_urls(PROJECT_DIR)
+
+
+def test_the_build_leaves_no_staging_folder_behind(site_dir):
+    assert [path.name for path in site_dir.parent.iterdir()] == ["site"]
 
 
 def test_every_principle_has_a_page_and_every_page_a_principle(site_dir, content):
@@ -30,7 +40,7 @@ def test_principle_pages_show_questions_dilemmas_and_phase_guidance(site_dir, co
             assert f"dilemma-{dilemma.id}" in page.ids
             assert normalise(dilemma.question) in page.text
             for advice in dilemma.advice:
-                assert normalise(advice) in page.text, (principle.id, advice)
+                assert normalise(advice.text) in page.text, (principle.id, advice.id)
         for guidance in principle.phases:
             assert f"fase-{guidance.phase}" in page.ids
             assert normalise(guidance.guidance) in page.text
@@ -49,7 +59,7 @@ def test_matrix_links_land_on_existing_anchors(site_dir, content):
     for principle in content.principles:
         ids = principle_html(site_dir, principle).ids
         for guidance in principle.phases:
-            assert rendering.phase_anchor(guidance.phase) in ids
+            assert paths.phase_anchor(guidance.phase) in ids
 
 
 def test_collected_pages_list_every_question_and_dilemma(site_dir, content):

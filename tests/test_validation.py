@@ -3,8 +3,10 @@ import re
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from metodeguide.loading import load_content
+from metodeguide.model import FormField
 from metodeguide.problems import ContentError, field_path
 
 PRINCIPLE_3 = "principles/03-netvaerk-faellesskaber.yml"
@@ -73,7 +75,7 @@ def test_duplicate_principle_id(content_copy):
 
 def test_duplicate_dilemma_id(content_copy):
     path = content_copy / PRINCIPLE_3
-    ids = re.findall(r"(?m)^  - id: (\S+)", path.read_text(encoding="utf-8"))
+    ids = re.findall(r"(?m)^  - id: (\S+)", path.read_text(encoding="utf-8").split("\ndilemmas:")[1])
     edit(content_copy, PRINCIPLE_3, lambda text: text.replace(f"- id: {ids[1]}", f"- id: {ids[0]}"))
     assert problems(content_copy) == [f"content/{PRINCIPLE_3}: dilemmas: id '{ids[0]}' står flere gange (nr. 1, 2)"]
 
@@ -85,7 +87,8 @@ def test_empty_text(content_copy):
 
 def test_dilemma_without_advice(content_copy):
     def drop_advice_of_second_dilemma(text):
-        start = [m.start() for m in re.finditer(r"(?m)^  - id: ", text)][1]
+        dilemmas = text.index("\ndilemmas:")
+        start = [m.start() for m in re.finditer(r"(?m)^  - id: ", text) if m.start() > dilemmas][1]
         advice = text.index("    advice:\n", start) + len("    advice:\n")
         end = re.compile(r"(?m)^(  - id: |story:|\S)").search(text, advice).start()
         return text[:advice - 1] + " []\n" + text[end:]
@@ -313,3 +316,10 @@ def test_chart_bar_above_its_maximum(content_copy):
     edit_yaml(content_copy, "evaluering.yml", lambda evaluation: evaluation["charts"][0]["bars"][0].update(value=110))
     assert problems(content_copy) == [
         "content/evaluering.yml: charts[1]: en søjle er større end diagrammets maximum; ret tallet eller maximum"]
+
+
+def test_our_own_checks_raise_their_own_error_type_not_a_message_to_read_back():
+    """problems.py looks the Danish message up by the error's type; no message text is parsed."""
+    with pytest.raises(ValidationError) as raised:
+        FormField(id="svar", kind="single_choice", label="Hvad synes du?", options=["Godt"])
+    assert [error["type"] for error in raised.value.errors()] == ["choice_needs_options"]

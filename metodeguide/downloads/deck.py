@@ -19,9 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, ListFlowable, Paragraph
 
-from .loading import Content
-from .model import Dilemma, Principle
-from .rendering import template_words
+from ..model import Content, Dilemma, Principle
+from ..words import template_words
 
 CARD_WIDTH, CARD_HEIGHT = 90 * mm, 128 * mm
 GUTTER = 12 * mm                      # room between cards for the crop marks
@@ -52,7 +51,7 @@ class Card:
 def cards(content: Content) -> list[Card]:
     """Every dilemma in the content, in principle order."""
     found = [(p, d) for p in content.principles for d in p.dilemmas]
-    return [Card(number, principle, dilemma, tuple(content.phase(ph).name for ph in dilemma.phases))
+    return [Card(number, principle, dilemma, tuple(content.phase_names(dilemma.phases)))
             for number, (principle, dilemma) in enumerate(found, start=1)]
 
 
@@ -114,7 +113,7 @@ def _crop_marks(canvas: Canvas, x: float, y: float) -> None:
 def _draw_front(canvas: Canvas, card: Card, total: int, x: float, y: float, labels: dict) -> None:
     principle = f"{labels['principle']} {card.principle.number}: {card.principle.title}"
     story = [
-        Paragraph(_plain(labels["front_label"]), STYLES["label"]),
+        Paragraph(_plain(f"{labels['front_label']} {card.dilemma.code}"), STYLES["label"]),
         Paragraph(_plain(principle), STYLES["small"]),
         Paragraph(_plain(card.dilemma.question), STYLES["question"]),
     ]
@@ -127,10 +126,10 @@ def _draw_front(canvas: Canvas, card: Card, total: int, x: float, y: float, labe
 
 
 def _draw_back(canvas: Canvas, card: Card, x: float, y: float, labels: dict) -> None:
-    advice = ListFlowable([Paragraph(_plain(a), STYLES["advice"]) for a in card.dilemma.advice],
+    advice = ListFlowable([Paragraph(_plain(a.text), STYLES["advice"]) for a in card.dilemma.advice],
                           bulletType="bullet", start="•", leftIndent=10, bulletFontName=FONT)
     story = [
-        Paragraph(_plain(labels["back_label"]), STYLES["label"]),
+        Paragraph(_plain(f"{labels['back_label']} · {card.dilemma.code}"), STYLES["label"]),
         Paragraph(_plain(card.dilemma.question), STYLES["reminder"]),
         advice,
     ]

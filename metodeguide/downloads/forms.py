@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import logging
 
-import weasyprint
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 from docx import Document
@@ -19,8 +18,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
-from .model import Form, FormField
-from .rendering import first_sentence, form_labels, paragraph_texts, render_form_document
+from ..form_fields import pdf_fields
+from ..model import Form, FormField
+from ..rendering import render_form_document
+from ..text import first_sentence, paragraph_texts
+from ..words import form_labels
 
 EMPTY_BOX = "☐"
 # A Word check box (a content control that Word and LibreOffice tick on click), showing ☐ or ☒.
@@ -36,6 +38,8 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)        # nor are notes on the
 
 
 def form_pdf(form: Form) -> bytes:
+    import weasyprint  # here, not at the top: the quick tests run without WeasyPrint and Pango
+
     document = weasyprint.HTML(string=render_form_document(form))
     pdf = document.write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1")
     return _with_field_names_read_aloud(pdf, field_descriptions(form))
@@ -43,24 +47,7 @@ def form_pdf(form: Form) -> bytes:
 
 def field_descriptions(form: Form) -> dict[str, str]:
     """What a screen reader should say for each PDF field: its question, not its technical name."""
-    labels = form_labels()
-    described = {f"{form.id}-navn": labels["name_line"].rstrip(":"), f"{form.id}-dato": labels["date_line"].rstrip(":")}
-    for field in form.fields():
-        base = f"{form.id}-{field.id}"
-        if field.kind == "table":
-            for row in range(1, field.rows + 1):
-                for number, column in enumerate(field.columns, start=1):
-                    described[f"{base}-{row}-{number}"] = f"{field.label} {column}, {labels['row'].lower()} {row}"
-        elif field.kind == "multiple_choice":
-            for number, option in enumerate(field.options, start=1):
-                described[f"{base}-{number}"] = f"{field.label} {option}"
-            if field.other:
-                described[f"{base}-andet"] = f"{field.label} {labels['other']}"
-        else:
-            described[base] = field.label
-        if field.other:
-            described[f"{base}-andet-tekst"] = f"{field.label} {labels['other']}: {labels['other_text'].rstrip(':')}"
-    return described
+    return {field.name: field.description for field in pdf_fields(form)}
 
 
 def _with_field_names_read_aloud(pdf: bytes, descriptions: dict[str, str]) -> bytes:
@@ -87,6 +74,7 @@ def form_docx(form: Form) -> bytes:
     document.styles["Normal"].font.size = Pt(12)
     _set_default_language(document, "da-DK")
     document.add_heading(form.title, level=0)
+    document.add_paragraph(f"{labels['code']} {form.code}")
     document.add_paragraph(f"{labels['name_line']} ____________________    {labels['date_line']} ____________")
     for part in paragraph_texts(form.introduction):
         document.add_paragraph(part)

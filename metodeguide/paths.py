@@ -1,0 +1,83 @@
+"""Where everything lives in the site: source paths of pages, anchors, downloads, short-code paths.
+
+Pages are named by their Markdown source (``principper/foelg-op.md``); the generator turns them
+into URLs (``principper/foelg-op/``). Anchors are made from ids, never from list positions, so
+adding an item never moves another item's address.
+"""
+from __future__ import annotations
+
+from .model import Form, Phase, Principle
+
+PRINCIPLES_DIR = "principper"
+PHASES_DIR = "faser"
+FORMS_DIR = "skemaer"
+CODES_DIR = "k"
+SOURCES_PAGE = "kilder.md"
+TOOLS_PAGE = "metoder.md"
+TAET_PAGE = "taet.md"
+SAMARBEJDSMODELLEN_PAGE = "samarbejdsmodellen.md"
+GLOSSARY_PAGE = "ordliste.md"
+DILEMMAS_PAGE = "dilemmaer.md"
+QUESTIONS_PAGE = "refleksionsspoergsmaal.md"
+FORMS_PAGE = "skemaer.md"   # beside the folder, not its index: a section index page loses its table of contents
+CODES_PAGE = f"{CODES_DIR}/index.md"
+DOWNLOADS_DIR = "downloads"
+DECK_PDF = f"{DOWNLOADS_DIR}/dilemmakort.pdf"
+
+
+def principle_page_path(principle: Principle) -> str:
+    return f"{PRINCIPLES_DIR}/{principle.id}.md"
+
+
+def phase_page_path(phase: Phase) -> str:
+    return f"{PHASES_DIR}/{phase.id}.md"
+
+
+def form_page_path(form: Form) -> str:
+    return f"{FORMS_DIR}/{form.id}.md"
+
+
+def form_file(form: Form, extension: str) -> str:
+    """Where a form's download lives in the site: downloads/skemaer/<id>.pdf or .docx."""
+    return f"{DOWNLOADS_DIR}/{FORMS_DIR}/{form.id}.{extension}"
+
+
+def code_redirect_path(code: str) -> str:
+    """The short address a printed code leads to: k/d3-2/ (codes are matched in lower case)."""
+    return f"{CODES_DIR}/{code.lower()}/index.html"
+
+
+# --- Anchors: each made from the item's id ---------------------------------------------------------
+
+def phase_anchor(phase_id: str) -> str:
+    return f"fase-{phase_id}"
+
+
+def dilemma_anchor(dilemma_id: str) -> str:
+    return f"dilemma-{dilemma_id}"
+
+
+def question_anchor(question_id: str) -> str:
+    return f"spoergsmaal-{question_id}"
+
+
+def way_anchor(way_id: str) -> str:
+    return f"arbejdsmaade-{way_id}"
+
+
+def card_anchor(principle_id: str, dilemma_id: str) -> str:
+    """A card on the cards page, where every principle's dilemmas sit side by side."""
+    return f"{principle_id}-{dilemma_id}"
+
+
+def bank_question_anchor(principle_id: str, question_id: str) -> str:
+    """A question in the question bank, where every principle's questions sit side by side."""
+    return f"{principle_id}-spoergsmaal-{question_id}"
+
+
+def page_url(page: str) -> str:
+    """The built URL of a source page, relative to the site root: principper/x.md -> principper/x/."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"

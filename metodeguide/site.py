@@ -1,0 +1,35 @@
+"""Every file the content adds to the site, and where the generated pages go in the navigation.
+
+``site_files`` is the one list a site generator needs: Markdown pages (``.md``) to render with the
+theme, and finished files (downloads, the short-code pages) to copy as they are. A new page type
+or download is added here or in ``downloads``; the MkDocs adapter only loops over this.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import paths, rendering
+from .downloads import download_files
+from .model import Content
+
+
+def site_files(content: Content) -> dict[str, str | bytes]:
+    """Path in the site -> content: Markdown for pages, text or bytes for everything else."""
+    return rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content)
+
+
+@dataclass(frozen=True)
+class NavigationSection:
+    """Generated pages listed after ``index_page``, in the navigation section that holds it."""
+
+    index_page: str
+    folder: str
+    entries: Callable[[Content], list[dict[str, str]]]
+
+
+NAVIGATION = (
+    NavigationSection(f"{paths.PRINCIPLES_DIR}/index.md", paths.PRINCIPLES_DIR, rendering.principle_navigation),
+    NavigationSection(f"{paths.PHASES_DIR}/index.md", paths.PHASES_DIR, rendering.phase_navigation),
+    NavigationSection(paths.FORMS_PAGE, paths.FORMS_DIR, rendering.form_navigation),
+)
