@@ -7,7 +7,6 @@ ledger, and that the ledger never gives a published code to another item.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 

@@ -166,3 +166,10 @@ def test_charts_follow_the_system_colours_in_high_contrast_mode(page, site_url):
     }""")
     assert colours["label"] == colours["value"] == colours["text"]
     assert colours["bar"] == colours["highlight"]
+
+
+def test_a_short_address_takes_the_browser_to_its_item(page, site_url):
+    page.goto(site_url + "k/d3-2/")
+    page.wait_for_url("**/principper/netvaerk-faellesskaber/#dilemma-mangler-energi")
+    assert page.locator("#dilemma-mangler-energi").is_visible()
+    assert page.foreign_requests == []
