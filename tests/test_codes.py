@@ -57,6 +57,7 @@ def test_every_item_inside_a_principle_has_an_id_unique_in_its_principle(content
 
 def test_content_is_one_frozen_serialisable_object_that_knows_its_files(content):
     assert Content.model_validate_json(content.model_dump_json()) == content
+    assert {"principles", "code_ledger", "files"} <= set(Content.model_json_schema()["properties"])
     with pytest.raises(Exception):
         content.principles[0].title = "Ny titel"
     assert content.files["principles/foelg-op"] == "content/principles/07-foelg-op.yml"
