@@ -165,3 +165,9 @@ def test_feedback_form_asks_all_seven_of_hedensteds_questions(content):
     # The answer sheet also asks what is missing and whether the citizen felt heard.
     assert set(kinds) - set(seven) == {"mangler", "hoert"}
     assert kinds["mangler"] == "long_text" and kinds["hoert"] == "rating_scale"
+
+
+def test_source_notes_state_what_is_known_without_guessing(content):
+    """A note on a source says plainly what the guide had; it does not guess at a title."""
+    for source in content.sources:
+        assert "måske" not in (source.note or ""), source.id

@@ -134,19 +134,28 @@ def pick(page, content, *positions):
 def test_picked_questions_are_listed_and_print_alone(page, site_url, content):
     page.goto(site_url + "refleksionsspoergsmaal/")
     picked = pick(page, content, 4, 1)
-    in_list = page.eval_on_selector_all("[data-list] li", "items => items.map(i => i.textContent)")
+    in_list = page.eval_on_selector_all("[data-list] li .mg-picked__question", "items => items.map(i => i.textContent)")
     assert in_list == [picked[1], picked[0]]  # in the bank's order, not the order they were ticked
     page.evaluate("() => { window.print = () => { window.printed = true; }; }")
     page.click("[data-print]")
     assert page.evaluate("() => window.printed === true")
     page.emulate_media(media="print")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    printed = " ".join(p.extract_text() for p in pdf.pages)
+    printed = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     for question in picked:
-        assert " ".join(question.split()[:6]) in " ".join(printed.split())
+        assert " ".join(question.split()[:6]) in printed
     not_picked = content.principles[0].reflection_questions[0].question
-    assert " ".join(not_picked.split()[:6]) not in " ".join(printed.split())
+    assert " ".join(not_picked.split()[:6]) not in printed
     assert len(pdf.pages) == 1
+    # The sheet makes sense on its own: a title, where it comes from, the date, each question's principle.
+    ids = question_ids(content)
+    principles = [content.principle(page.get_attribute(f"#{ids[n]}", "data-principle")) for n in (4, 1)]
+    assert "Refleksionsspørgsmål til jeres samtale" in printed
+    assert "Fra Metodeguide: recovery-orienteret myndighedsrådgivning" in printed
+    assert page.evaluate("() => new Date().toLocaleDateString('da-DK', {day: 'numeric', month: 'long', year: 'numeric'})") in printed
+    for principle in principles:
+        assert f"Princip {principle.number}: {principle.title}" in printed
+    assert "Din liste" not in printed
 
 
 def test_picked_questions_can_be_copied(page, site_url, content):

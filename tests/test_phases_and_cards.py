@@ -111,6 +111,32 @@ def test_deck_pdf_has_a_front_and_a_back_sheet_per_four_cards_and_every_text(sit
         assert (round(width), round(height)) == (595, 842)  # A4 in points
 
 
+def advice_type_sizes(reader: PdfReader, cards: list) -> dict[str, set[float]]:
+    """The size the advice is printed in on each card's back, read from the PDF (points)."""
+    sizes = {card.dilemma.code: set() for card in cards}
+    for sheet, page in enumerate(reader.pages[1::2]):
+        def visit(text, cm, tm, font, size, sheet=sheet):
+            if not text.strip() or text.strip() == "•" or not font or font.get("/BaseFont") != "/Helvetica":
+                return
+            x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
+            column = 0 if x > deck.A4[0] / 2 else 1      # backs mirror the columns of the fronts
+            row = 1 if y < deck.A4[1] / 2 else 0
+            card = cards[sheet * deck.CARDS_PER_SHEET + row * deck.CARDS_PER_ROW + column]
+            sizes[card.dilemma.code].add(round(size * tm[0] * cm[0], 1))
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_every_back_is_printed_in_one_type_size(site_dir, content):
+    cards = deck.cards(content)
+    sizes = advice_type_sizes(PdfReader(site_dir / paths.DECK_PDF), cards)
+    assert all(sizes.values()), "advice text not found on every back"
+    smallest = min(sizes, key=lambda code: min(sizes[code]))
+    assert len(set().union(*sizes.values())) == 1, (
+        f"backs in several sizes; the smallest is {smallest} at {min(sizes[smallest])} pt: {sizes}")
+    assert min(sizes[smallest]) >= 8.5, f"{smallest} is printed too small"
+
+
 def test_backs_sit_behind_their_fronts_when_printed_on_both_sides():
     """Flipped on the long edge, the left column of a sheet's back lies behind its right column."""
     for slot in range(deck.CARDS_PER_SHEET):

@@ -177,3 +177,18 @@ def test_markup_in_a_form_shows_as_text(content):
                                                 *form.sections[1:]]})
     assert shows_as_text(as_html(rendering.render_form_page(content, form)))
     assert shows_as_text(rendering.render_form_document(form))
+
+
+def test_counts_read_as_a_person_says_them(content):
+    """Never "8 af de 8 principper": all of them is "alle", and small numbers are words."""
+    for phase in content.phases:
+        page = rendering.render_phase_page(content, phase)
+        count = len(content.principles_in(phase.id))
+        expected = "Alle otte principper" if count == len(content.principles) else "af de otte principper"
+        assert expected in page, phase.id
+        assert not re.search(r"\d+ af de \d+", page), phase.id
+    assert any(len(content.principles_in(p.id)) == len(content.principles) for p in content.phases)
+    for principle in content.principles:
+        page = rendering.render_principle_page(content, principle)
+        assert not re.search(r"\d+ af sagens \d+", page), principle.id
+        assert ("alle sagens seks faser" in page) == (len(principle.phases) == len(content.phases))

@@ -42,7 +42,7 @@ STATES = """(html, state) => {
     const card = doc.querySelector('.mg-card');
     if (card) { card.classList.add('mg-card--drawn', 'mg-card--turned'); }
     const list = doc.querySelector('[data-list]');
-    if (list) { list.append(doc.createElement('li')); }
+    if (list) { const item = doc.createElement('li'); item.innerHTML = '<span class="mg-picked__principle"></span>'; list.append(item); }
     const helper = doc.createElement('textarea');
     helper.className = 'mg-sr-only';
     doc.body.append(helper);

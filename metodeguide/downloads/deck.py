@@ -27,7 +27,7 @@ GUTTER = 12 * mm                      # room between cards for the crop marks
 CARDS_PER_ROW, ROWS = 2, 2
 CARDS_PER_SHEET = CARDS_PER_ROW * ROWS
 MARK_OFFSET, MARK_LENGTH = 1.5 * mm, 4 * mm
-PADDING = 7 * mm
+PADDING = 5 * mm                      # text stays this far inside the cut line
 INK = HexColor("#1a237e")             # the site's indigo, dark enough to read in greyscale
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"   # standard PDF fonts: WinAnsi covers æ, ø, å and –
@@ -36,8 +36,12 @@ STYLES = {
     "label": ParagraphStyle("label", fontName=BOLD, fontSize=10, leading=13, textColor=INK, spaceAfter=6),
     "question": ParagraphStyle("question", fontName=BOLD, fontSize=15, leading=19, spaceBefore=8),
     "reminder": ParagraphStyle("reminder", fontName="Helvetica-Oblique", fontSize=9, leading=12, spaceAfter=6),
-    "advice": ParagraphStyle("advice", fontName=FONT, fontSize=10.5, leading=14, spaceAfter=5),
+    "advice": ParagraphStyle("advice", fontName=FONT, fontSize=10.5, leading=13, spaceAfter=5),
 }
+# All backs share one type size: the largest at which every back fits, but never below this share
+# of the normal size. Only a back that cannot fit even then is shrunk on its own.
+SMALLEST_BACK_SCALE = 0.84            # 10.5 pt advice becomes 8.8 pt at the least
+BACK_SCALE_STEP = 0.01
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,11 @@ def dilemma_deck_pdf(content: Content) -> bytes:
     canvas.setTitle(labels["title"])
     canvas.setAuthor(labels["author"])
     canvas.setSubject(labels["subject"])
+    scale = back_type_scale(deck, labels)
     for start in range(0, len(deck), CARDS_PER_SHEET):
         sheet = deck[start:start + CARDS_PER_SHEET]
         _draw_sheet(canvas, sheet, lambda card, x, y: _draw_front(canvas, card, len(deck), x, y, labels), mirrored=False)
-        _draw_sheet(canvas, sheet, lambda card, x, y: _draw_back(canvas, card, x, y, labels), mirrored=True)
+        _draw_sheet(canvas, sheet, lambda card, x, y: _draw_back(canvas, card, x, y, labels, scale), mirrored=True)
     canvas.save()
     return buffer.getvalue()
 
@@ -125,23 +130,56 @@ def _draw_front(canvas: Canvas, card: Card, total: int, x: float, y: float, labe
     _fill(canvas, footer, x, y, 20 * mm)
 
 
-def _draw_back(canvas: Canvas, card: Card, x: float, y: float, labels: dict) -> None:
-    advice = ListFlowable([Paragraph(_plain(a.text), STYLES["advice"]) for a in card.dilemma.advice],
-                          bulletType="bullet", start="•", leftIndent=10, bulletFontName=FONT)
-    story = [
-        Paragraph(_plain(f"{labels['back_label']} · {card.dilemma.code}"), STYLES["label"]),
-        Paragraph(_plain(card.dilemma.question), STYLES["reminder"]),
+def _draw_back(canvas: Canvas, card: Card, x: float, y: float, labels: dict, scale: float) -> None:
+    _fill(canvas, _back_story(card, labels, scale), x, y, CARD_HEIGHT)
+
+
+def _back_story(card: Card, labels: dict, scale: float) -> list:
+    styles = {name: _scaled(STYLES[name], scale) for name in ("label", "reminder", "advice")}
+    advice = ListFlowable([Paragraph(_plain(a.text), styles["advice"]) for a in card.dilemma.advice],
+                          bulletType="bullet", start="•", leftIndent=10 * scale, bulletFontName=FONT,
+                          bulletFontSize=styles["advice"].fontSize)
+    return [
+        Paragraph(_plain(f"{labels['back_label']} · {card.dilemma.code}"), styles["label"]),
+        Paragraph(_plain(card.dilemma.question), styles["reminder"]),
         advice,
     ]
-    _fill(canvas, story, x, y, CARD_HEIGHT)
+
+
+def back_type_scale(deck: list[Card], labels: dict) -> float:
+    """The largest share of the normal type size at which every back fits (not below the floor)."""
+    scale = 1.0
+    while scale > SMALLEST_BACK_SCALE and not all(_fits(_back_story(card, labels, scale)) for card in deck):
+        scale = round(scale - BACK_SCALE_STEP, 2)
+    return max(scale, SMALLEST_BACK_SCALE)
+
+
+def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-{scale}", parent=style, fontSize=style.fontSize * scale,
+                          leading=style.leading * scale, spaceBefore=style.spaceBefore * scale,
+                          spaceAfter=style.spaceAfter * scale)
+
+
+def _inner_box(height: float) -> tuple[float, float]:
+    return CARD_WIDTH - 2 * PADDING, height - PADDING * 1.6
+
+
+def _fits(story: list) -> bool:
+    """Whether the story fits a card's box at its own size: laid out on a scratch canvas, never kept."""
+    frame = _card_frame(0, 0, CARD_HEIGHT)
+    scratch = Canvas(io.BytesIO())
+    return all(frame.add(flowable, scratch, trySplit=0) for flowable in story)
+
+
+def _card_frame(x: float, y: float, height: float) -> Frame:
+    return Frame(x, y, CARD_WIDTH, height, leftPadding=PADDING, rightPadding=PADDING,
+                 topPadding=PADDING, bottomPadding=PADDING * 0.6, showBoundary=0)
 
 
 def _fill(canvas: Canvas, story: list, x: float, y: float, height: float) -> None:
     """Lay the story out in the card's box, shrinking the type if it would not fit."""
-    frame = Frame(x, y, CARD_WIDTH, height, leftPadding=PADDING, rightPadding=PADDING,
-                  topPadding=PADDING, bottomPadding=PADDING * 0.6, showBoundary=0)
-    inner_width, inner_height = CARD_WIDTH - 2 * PADDING, height - PADDING * 1.6
-    frame.addFromList([KeepInFrame(inner_width, inner_height, story, mode="shrink")], canvas)
+    inner_width, inner_height = _inner_box(height)
+    _card_frame(x, y, height).addFromList([KeepInFrame(inner_width, inner_height, story, mode="shrink")], canvas)
 
 
 def _plain(markdown: str) -> str:

@@ -4,7 +4,9 @@
  * its "nothing yet" text ([data-empty]), a print button ([data-print]), a copy button ([data-copy])
  * and a status line ([data-copy-status]). The section's data-copied, data-copy-failed and
  * data-nothing-picked hold the words said after copying or when nothing is picked.
- * "Print" adds html.mg-print-picked while printing, so the print style shows only the list.
+ * Each listed question shows its principle (the question's data-principle-label).
+ * "Print" writes today's date into [data-print-date] (the browser's Danish date format) and adds
+ * html.mg-print-picked while printing, so the print style shows only the list under its heading.
  * Nothing picked is stored or sent anywhere.
  */
 (function () {
@@ -40,16 +42,25 @@
 
     function picked() {
       return boxes.filter(function (box) { return box.checked; }).map(function (box) {
-        return root.querySelector("label[for='" + box.id + "']").textContent.trim();
+        return {
+          text: root.querySelector("label[for='" + box.id + "']").textContent.trim(),
+          principle: box.closest("[data-principle-label]").dataset.principleLabel
+        };
       });
     }
 
     function render() {
       status.textContent = "";
       list.textContent = "";
-      picked().forEach(function (text) {
+      picked().forEach(function (question) {
         var item = document.createElement("li");
-        item.textContent = text;
+        var text = document.createElement("span");
+        var principle = document.createElement("span");
+        text.className = "mg-picked__question";
+        text.textContent = question.text;
+        principle.className = "mg-picked__principle";
+        principle.textContent = question.principle;
+        item.append(text, " ", principle);
         list.appendChild(item);
       });
       empty.hidden = list.children.length > 0;
@@ -64,6 +75,10 @@
     boxes.forEach(function (box) { box.addEventListener("change", render); });
     printButton.addEventListener("click", function () {
       if (nothingPicked()) { return; }
+      var date = section.querySelector("[data-print-date]");
+      if (date) {
+        date.textContent = new Date().toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" });
+      }
       document.documentElement.classList.add("mg-print-picked");
       window.print();
     });
@@ -72,7 +87,7 @@
     });
     copyButton.addEventListener("click", function () {
       if (nothingPicked()) { return; }
-      var text = picked().map(function (question, index) { return (index + 1) + ". " + question; }).join("\n");
+      var text = picked().map(function (question, index) { return (index + 1) + ". " + question.text; }).join("\n");
       copyText(text).then(function () {
         status.textContent = section.dataset.copied;
       }, function () {
