@@ -96,7 +96,7 @@ def _fields_of(names: FieldNames, labels: dict) -> list[PdfField]:
     if field.kind in ("short_text", "long_text"):
         return [PdfField(names.base, "/Tx", field.label)]
     if field.kind == "table":
-        return [PdfField(names.cell(row, number), "/Tx", f"{field.label} {column}, {labels['row'].lower()} {row}")
+        return [PdfField(names.cell(row, number), "/Tx", f"{field.label} {column.label}, {labels['row'].lower()} {row}")
                 for row in range(1, field.rows + 1) for number, column in enumerate(field.columns, start=1)]
     if field.kind == "multiple_choice":
         boxes = [PdfField(names.option(n), "/Btn", f"{field.label} {option}")

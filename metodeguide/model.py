@@ -401,6 +401,23 @@ FieldKind = Literal["short_text", "long_text", "single_choice", "multiple_choice
 CHOICE_KINDS = {"single_choice", "multiple_choice", "rating_scale"}
 RESERVED_FIELD_IDS = {"navn", "dato"}   # every form starts with these two lines
 
+# A table column's width follows the answer it expects, as the Danish design system (DKFDS) sizes a
+# field by its answer: each column gets its weight's share of the table's width, on the page, in the
+# PDF and in the Word file alike (``FormField.column_shares``).
+AnswerLength = Literal["short", "medium", "long"]
+ANSWER_WEIGHTS: dict[str, int] = {"short": 3, "medium": 4, "long": 5}
+# The narrowest a column may be: 13 % is 22.6 mm of the PDF's 174 mm line, a field of 19.6 mm inside
+# the cell's padding (about ten characters of the tables' 10-point type), and 2.2 cm of the Word
+# page's 17 cm. Five columns always fit; a sixth only when the others are not all long.
+MIN_COLUMN_SHARE = 0.13
+
+
+class FormColumn(Strict):
+    """One column of a table on a form: its heading and how long an answer it expects."""
+
+    label: Text
+    answer: AnswerLength
+
 
 class FormField(Strict):
     """One question on a form. Choices and scale steps are ``options``; a table has ``columns``."""
@@ -412,7 +429,7 @@ class FormField(Strict):
     options: list[Text] = []
     other: bool = False            # a choice with "Andet" and a line to write on
     dont_know: bool = False        # a scale with "Ved ikke / kan ikke svare"
-    columns: list[Text] = []
+    columns: list[FormColumn] = []
     rows: Annotated[int, Field(ge=0, le=20)] = 0
     lines: Annotated[int, Field(ge=1, le=20)] = 4   # room to write by hand on the printed form
 
@@ -426,11 +443,22 @@ class FormField(Strict):
             raise problem("options_only_for_choices")
         if self.kind == "table" and (not self.columns or self.rows < 1):
             raise problem("table_needs_columns_and_rows")
+        if self.columns and self.kind != "table":
+            raise problem("columns_only_for_tables")
+        for column, share in zip(self.columns, self.column_shares()):
+            if share < MIN_COLUMN_SHARE:
+                raise problem("column_too_narrow", column=column.label, share=round(share * 100),
+                              minimum=round(MIN_COLUMN_SHARE * 100))
         if self.other and self.kind not in {"single_choice", "multiple_choice"}:
             raise problem("other_only_for_choices")
         if self.dont_know and self.kind != "rating_scale":
             raise problem("dont_know_only_for_scales")
         return self
+
+    def column_shares(self) -> list[float]:
+        """Each column's share of the table's width (they add up to 1), from the answers expected."""
+        weights = [ANSWER_WEIGHTS[column.answer] for column in self.columns]
+        return [weight / sum(weights) for weight in weights]
 
 
 class FormSection(Strict):

@@ -33,6 +33,10 @@ CUSTOM_ERRORS = {
     "choice_needs_options": "et valg eller en skala skal have mindst to svarmuligheder (options)",
     "options_only_for_choices": "kun valg og skalaer kan have svarmuligheder (options)",
     "table_needs_columns_and_rows": "en tabel skal have kolonner (columns) og mindst én række (rows)",
+    "columns_only_for_tables": "kun tabeller kan have kolonner (columns)",
+    "column_too_narrow": ("kolonnen '{column}' får kun {share} % af tabellens bredde, så der er ikke plads til "
+                          "at skrive (mindst {minimum} %); brug færre kolonner, eller giv de andre et "
+                          "kortere svar (answer: short eller medium)"),
     "other_only_for_choices": "kun valg kan have 'andet' (other)",
     "dont_know_only_for_scales": "kun skalaer kan have 'ved ikke' (dont_know)",
     "reserved_field_id": "felterne 'navn' og 'dato' findes allerede øverst på alle skemaer; brug et andet id",

@@ -28,7 +28,7 @@ def form_text(form) -> str:
         parts += [f"{section.heading}." if section.heading else "", section.intro or ""]
         for field in section.fields:
             parts += [field.label, field.help or "", *(f"{option}." for option in field.options),
-                      *(f"{column}." for column in field.columns)]
+                      *(f"{column.label}." for column in field.columns)]
     return "\n".join(part for part in parts if part)
 
 

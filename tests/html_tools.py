@@ -104,3 +104,35 @@ def expected_page_urls(project_dir: Path) -> list[str]:
     sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
     sources += list(rendering.generated_pages(load_content(project_dir / "content")))
     return sorted([paths.page_url(source) for source in sources] + ["404.html"])
+
+
+class _HiddenText(HTMLParser):
+    """The text of every element with one of ``classes``, as a screen reader or a narrow screen has it."""
+
+    def __init__(self, classes: set[str]):
+        super().__init__(convert_charrefs=True)
+        self.classes, self.depth, self.texts = classes, 0, []
+
+    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}  # never closed
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += tag not in self.VOID
+        elif self.classes & set((dict(attrs).get("class") or "").split()) and tag not in self.VOID:
+            self.depth = 1
+            self.texts.append("")
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.texts[-1] += data
+
+
+def hidden_texts(html: str, classes: set[str]) -> list[str]:
+    """The text of each element with one of ``classes`` (e.g. mg-sr-only), white space folded."""
+    parser = _HiddenText(classes)
+    parser.feed(html)
+    return [normalise(text) for text in parser.texts if text.strip()]

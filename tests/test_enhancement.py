@@ -89,14 +89,16 @@ def test_the_page_does_not_move_after_first_paint(browser, site_url, slow_script
 
 MODULES = "assets/javascripts/modules/"
 INTERACTIVE = {"dilemmaer/": {"filters", "card-draw"}, "refleksionsspoergsmaal/": {"filters", "question-list"},
-               "skemaer/samarbejde/": {"form-print"}}
+               "skemaer/samarbejde/": {"form-print", "form-guard"}}
 
 # Controls a reader can see that no working module stands behind: a visible button, select or
 # checkbox (or anything marked mg-js-only) inside a module's root that is not wired, or anything
-# mg-js-only outside every root.
+# mg-js-only outside every root. A form's own fields (.mg-form) work without any script, also inside
+# the root of the module that guards them (form-guard).
 DEAD_CONTROLS = """() => [...document.querySelectorAll('.md-content button, .md-content select, '
         + '.md-content input[type=checkbox], .md-content .mg-js-only')]
     .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+    .filter(e => !e.closest('.mg-form'))
     .filter(e => { const root = e.closest('[data-mg-module]');
         return root ? !root.hasAttribute('data-mg-ready') : e.matches('.mg-js-only'); })
     .map(e => e.outerHTML.slice(0, 80))"""
@@ -178,9 +180,22 @@ def test_questions_without_the_list_module_still_filter_and_show_no_checkboxes(p
 def test_a_form_without_the_print_module_shows_no_print_button(page, site_url):
     fail_module(page, "form-print", "missing")
     page.goto(site_url + "skemaer/samarbejde/")
-    assert module_states(page) == {"form-print": "broken"}
-    assert not page.is_visible("[data-print-form]")
+    assert module_states(page) == {"form-print": "broken", "form-guard": "ready"}
+    assert visible_count(page, "[data-print-form]") == 0   # neither above the form nor at its end
     assert page.evaluate(DEAD_CONTROLS) == []
+
+
+@pytest.mark.parametrize("how", ["missing", "throws"])
+def test_a_form_without_the_leaving_guard_still_prints(page, site_url, how):
+    """The guard has no control of its own: without it the form is filled in and printed as before."""
+    fail_module(page, "form-guard", how)
+    page.goto(site_url + "skemaer/samarbejde/")
+    assert module_states(page) == {"form-print": "ready", "form-guard": "broken"}
+    assert page.evaluate(DEAD_CONTROLS) == []
+    page.type("#samarbejde-varighed", "En time")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.locator("[data-print-form]").last.click()
+    assert page.evaluate("() => window.printed") == 1
 
 
 @pytest.mark.parametrize("how", ["enhance.js missing", "URLSearchParams missing"])

@@ -312,6 +312,45 @@ def test_form_field_with_too_many_lines_and_a_yes_that_is_not_true(content_copy)
     ]
 
 
+TABLE_FORM = "tools/skemaer/maal-og-aftaleskema.yml"
+
+
+def test_table_column_without_an_answer_length_or_with_an_unknown_one(content_copy):
+    """Each column says how long an answer it expects (it sets the column's width)."""
+    def break_columns(form):
+        s, f, table = first_field(form, "table")
+        table["columns"][0]["answer"] = "lang"
+        del table["columns"][1]["answer"]
+        table["columns"][2] = "Hvem gør det?"   # the old way: a heading alone
+    edit_yaml(content_copy, TABLE_FORM, break_columns)
+    path = f"content/{TABLE_FORM}: sections[2].fields[1].columns"
+    assert problems(content_copy) == [
+        f"{path}[1].answer: skal være en af disse: 'short', 'medium' eller 'long'",
+        f"{path}[2].answer: feltet mangler",
+        f"{path}[3]: skal være en gruppe af felter (navn: værdi)",
+    ]
+
+
+def test_table_with_columns_too_narrow_to_write_in(content_copy):
+    """Six columns, five of them long: the short one would get 11 % of the width, a 16 mm field in the PDF."""
+    def crowd(form):
+        s, f, table = first_field(form, "table")
+        table["columns"] = [{"label": "Hvornår?", "answer": "short"}] + [
+            {"label": f"Kolonne {n}", "answer": "long"} for n in range(1, 6)]
+    edit_yaml(content_copy, TABLE_FORM, crowd)
+    assert problems(content_copy) == [
+        f"content/{TABLE_FORM}: sections[2].fields[1]: kolonnen 'Hvornår?' får kun 11 % af tabellens bredde, "
+        "så der er ikke plads til at skrive (mindst 13 %); brug færre kolonner, eller giv de andre et kortere "
+        "svar (answer: short eller medium)"]
+
+
+def test_columns_on_a_field_that_is_no_table(content_copy):
+    edit_yaml(content_copy, FORM, lambda form: form["sections"][0]["fields"][0].update(
+        columns=[{"label": "Mål", "answer": "long"}]))
+    assert problems(content_copy) == [
+        f"content/{FORM}: sections[1].fields[1]: kun tabeller kan have kolonner (columns)"]
+
+
 def test_chart_bar_above_its_maximum(content_copy):
     edit_yaml(content_copy, "evaluering.yml", lambda evaluation: evaluation["charts"][0]["bars"][0].update(value=110))
     assert problems(content_copy) == [
