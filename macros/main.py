@@ -21,7 +21,7 @@ from metodeguide.glossary import link_with, official_names, term_pattern  # noqa
 from metodeguide.loading import load_content_cached  # noqa: E402
 from metodeguide.model import Content  # noqa: E402
 from metodeguide.problems import ContentError  # noqa: E402
-from metodeguide.site import NAVIGATION, site_files  # noqa: E402
+from metodeguide.site import NAVIGATION, footer, site_files  # noqa: E402
 
 CONTENT_DIR = PROJECT_DIR / "content"
 
@@ -39,6 +39,7 @@ def on_config(config):
     """Validate the content before anything is built, and list the generated pages in the navigation."""
     for section in NAVIGATION:
         _add_to_navigation(config["nav"], section.index_page, section.folder, section.entries(content()))
+    config["extra"]["metodeguide_footer"] = footer(content())   # read by overrides/partials/copyright.html
     return config
 
 

@@ -486,8 +486,16 @@ class Form(Strict):
         return [field for section in self.sections for field in section.fields]
 
 
+class Publisher(Strict):
+    """Who publishes this copy of the guide (a municipality sets its own): shown in every footer."""
+
+    name: Text
+    url: Text | None = None
+
+
 class Settings(Strict):
     citizen_form_max_lix: Annotated[float, Field(gt=0)]
+    publisher: Publisher
 
 
 class CodeLedger(Strict):

@@ -12,6 +12,7 @@ from typing import Callable
 from . import paths, rendering
 from .downloads import download_files
 from .model import Content
+from .words import template_words
 
 
 def site_files(content: Content) -> dict[str, str | bytes]:
@@ -33,3 +34,16 @@ NAVIGATION = (
     NavigationSection(f"{paths.PHASES_DIR}/index.md", paths.PHASES_DIR, rendering.phase_navigation),
     NavigationSection(paths.FORMS_PAGE, paths.FORMS_DIR, rendering.form_navigation),
 )
+
+
+def footer(content: Content) -> dict:
+    """What every page's footer shows: the publisher, whose publications the guide builds on, and
+    the links in ``templates/footer.yml`` (addresses from the site root; the theme makes them
+    relative to each page)."""
+    publishers = list(dict.fromkeys(source.publisher for source in content.sources))
+    return {
+        "publisher": content.settings.publisher.model_dump(),
+        "source_publishers": publishers,
+        "links": [{"title": link["title"], "url": paths.page_url(link["page"])}
+                  for link in template_words("footer")["links"]],
+    }

@@ -192,3 +192,14 @@ def test_counts_read_as_a_person_says_them(content):
         page = rendering.render_principle_page(content, principle)
         assert not re.search(r"\d+ af sagens \d+", page), principle.id
         assert ("alle sagens seks faser" in page) == (len(principle.phases) == len(content.phases))
+
+
+
+def test_the_footer_follows_the_settings_a_municipality_writes(content):
+    from metodeguide.model import Publisher
+    from metodeguide.site import footer
+    settings = content.settings.model_copy(update={"publisher": Publisher(name="Roskilde Kommune", url="https://roskilde.dk")})
+    data = footer(content.model_copy(update={"settings": settings}))
+    assert data["publisher"] == {"name": "Roskilde Kommune", "url": "https://roskilde.dk"}
+    assert data["source_publishers"] == ["Socialstyrelsen", "VIVE", "Social- og Boligstyrelsen"]
+    assert [link["url"] for link in data["links"]] == ["kilder/", "k/"]

@@ -109,3 +109,18 @@ def test_no_page_has_the_same_id_twice(site_dir):
     """A content id that equals a heading's anchor would make links land on the wrong place."""
     duplicates = {path.relative_to(site_dir).as_posix(): Page(path).duplicate_ids for path in site_dir.rglob("*.html")}
     assert {page: ids for page, ids in duplicates.items() if ids} == {}
+
+
+def test_every_footer_is_danish_and_names_the_publisher_and_the_sources(site_dir, content):
+    publishers = {source.publisher for source in content.sources}
+    for path in site_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        footer = html[html.index('class="md-copyright'):]
+        footer = footer[:footer.index("</div>")]
+        assert "Made with" not in footer, path
+        assert f"Udgivet af\n    {content.settings.publisher.name}." in footer, path
+        assert all(publisher in footer for publisher in publishers), path
+        for link in re.findall(r'<li><a href="([^"]+)">', footer):
+            base = site_dir if link.startswith("/") else path.parent   # the 404 page links from the root
+            target = (base / link.lstrip("/") / "index.html").resolve()
+            assert target.is_file(), (path, link)
