@@ -1,6 +1,8 @@
 """The real content: complete, consistent and as the source holds it."""
 from collections import Counter
 
+from metodeguide.readability import lix
+
 PHASE_ORDER = ["sagsaabning", "sagsoplysning", "sagsvurdering", "afgoerelse", "bestilling", "opfoelgning"]
 
 
@@ -171,3 +173,54 @@ def test_source_notes_state_what_is_known_without_guessing(content):
     """A note on a source says plainly what the guide had; it does not guess at a title."""
     for source in content.sources:
         assert "måske" not in (source.note or ""), source.id
+
+
+# --- Building blocks for competence days and team meetings (issue 12) ------------------------
+
+BLOCK_KINDS = {"aabning", "introduktion", "case", "refleksion", "historie", "metode", "feedback", "perspektivskifte",
+               "handleplan", "afslutning", "evaluering", "pause", "frokost"}
+
+
+def test_building_blocks_of_every_kind_the_issue_names(content):
+    assert {block.kind for block in content.blocks} == BLOCK_KINDS
+    patterns = {(block.kind, block.for_each) for block in content.blocks if block.for_each}
+    # An introduction for each kind of focus; the principle's cards, questions and story as exercises.
+    assert {("introduktion", "principle"), ("introduktion", "taet_element"), ("introduktion", "sm_element"),
+            ("case", "principle"), ("refleksion", "principle"), ("historie", "principle")} <= patterns
+
+
+def test_every_block_is_for_someone_and_lives_in_the_file_named_by_its_id(content):
+    for block in content.blocks:
+        assert block.roles, block.id
+        assert content.files[f"blocks/{block.id}"] == f"content/byggeklodser/{block.id}.yml"
+
+
+def test_pattern_blocks_name_no_focus_item_of_their_own(content):
+    """A block written for each principle or core element gets its items from the focus (programme.py)."""
+    for block in (b for b in content.blocks if b.for_each):
+        uses = block.uses
+        assert not (uses.principles or uses.taet_elements or uses.sm_elements or uses.dilemmas or uses.questions), block.id
+        assert uses.story == (block.kind == "historie"), block.id
+
+
+def test_method_blocks_use_a_tool_and_name_only_what_their_tools_support(content):
+    tools = {tool.id: tool for tool in content.tools}
+    for block in (b for b in content.blocks if b.kind in ("metode", "feedback", "perspektivskifte")):
+        assert block.uses.tools, block.id
+        supported = [tools[tool_id] for tool_id in block.uses.tools]
+        assert set(block.uses.principles) <= {p for tool in supported for p in tool.principles}, block.id
+        assert set(block.uses.taet_elements) <= {e for tool in supported for e in tool.taet_elements}, block.id
+    forms = {form.id: form for form in content.forms}
+    for block in content.blocks:
+        for form_id in block.uses.forms:   # a form a block prints belongs to a tool the block uses
+            assert forms[form_id].tool in block.uses.tools, (block.id, form_id)
+
+
+def block_text(block) -> str:
+    return "\n".join([block.title + ".", block.purpose, *block.steps, *block.prepare])
+
+
+def test_every_block_reads_at_lix_40_or_below(content):
+    scores = {block.id: round(lix(block_text(block)), 1) for block in content.blocks}
+    assert len(scores) >= len(BLOCK_KINDS)
+    assert {block_id: score for block_id, score in scores.items() if score > 40} == {}

@@ -162,8 +162,10 @@ def test_tool_with_a_kind_the_schema_does_not_know(content_copy):
 
 def test_two_tools_with_the_same_id(content_copy):
     edit_yaml(content_copy, "tools/fit.yml", lambda tool: tool.update(id="aaben-dialog"))
-    assert problems(content_copy) == [
-        "content/tools/fit.yml: id: id 'aaben-dialog' bruges allerede i content/tools/aaben-dialog.yml"]
+    found = problems(content_copy)
+    assert found[0] == "content/tools/fit.yml: id: id 'aaben-dialog' bruges allerede i content/tools/aaben-dialog.yml"
+    # A building block that used the old id now points at nothing, and is told so.
+    assert found[1:] and all("ukendt redskab 'fit'" in problem for problem in found[1:])
 
 
 def test_unknown_source_deep_inside_the_taet_model(content_copy):
@@ -362,3 +364,30 @@ def test_our_own_checks_raise_their_own_error_type_not_a_message_to_read_back():
     with pytest.raises(ValidationError) as raised:
         FormField(id="svar", kind="single_choice", label="Hvad synes du?", options=["Godt"])
     assert [error["type"] for error in raised.value.errors()] == ["choice_needs_options"]
+
+
+# --- Building blocks ----------------------------------------------------------------------------
+
+BLOCK = "byggeklodser/netvaerkskortet.yml"
+
+
+def test_block_whose_shortest_length_is_above_its_suggestion(content_copy):
+    edit_yaml(content_copy, BLOCK, lambda block: block["duration"].update(suggested=30, shortest=35, longest=45))
+    assert problems(content_copy) == [
+        f"content/{BLOCK}: duration: varigheden skal gå fra shortest over suggested til longest "
+        "(korteste ≤ foreslået ≤ længste)"]
+
+
+def test_block_using_a_dilemma_and_a_question_that_do_not_exist(content_copy):
+    edit_yaml(content_copy, BLOCK, lambda block: block["uses"].update(dilemmas=["D3-2", "D3-9"], questions=["R9-1"]))
+    found = problems(content_copy)
+    assert len(found) == 2
+    assert found[0].startswith(f"content/{BLOCK}: uses.dilemmas[2]: ukendt dilemma 'D3-9' (kendte: D1-1, D1-2, ")
+    assert found[1].startswith(f"content/{BLOCK}: uses.questions[1]: ukendt refleksionsspørgsmål 'R9-1' (kendte: ")
+
+
+def test_block_with_content_but_no_source(content_copy):
+    edit_yaml(content_copy, BLOCK, lambda block: block.pop("source"))
+    assert problems(content_copy) == [
+        f"content/{BLOCK}: en byggeklods med indhold skal have en kilde (source); kun pauser, frokost, åbning "
+        "og afslutning kan undvære den"]
