@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as model_module
 from .codes import code_problems, form_item, principle_items, tool_item
-from .model import (Citation, CodeLedger, Content, Evaluation, Form, Glossary, Leadership, PhasesFile, Principle,
-                    RecoveryBackground, Samarbejdsmodellen, Settings, SourcesFile, TaetModel, Tool)
+from .model import (Block, Citation, CodeLedger, Content, Evaluation, Form, Glossary, Leadership, PhasesFile,
+                    Principle, RecoveryBackground, Samarbejdsmodellen, Settings, SourcesFile, TaetModel, Tool)
 from .problems import ContentError, Problem, problems_from_validation
 from .readability import form_lix
 from .sorting import danish_sort_key
@@ -42,7 +42,7 @@ SINGLE_FILES = {
     "settings.yml": Settings,
     "koder.yml": CodeLedger,
 }
-FOLDERS = {"principles": Principle, "tools": Tool, "tools/skemaer": Form}
+FOLDERS = {"principles": Principle, "tools": Tool, "tools/skemaer": Form, "byggeklodser": Block}
 
 
 def load_content(content_dir: Path) -> Content:
@@ -71,6 +71,7 @@ def load_content(content_dir: Path) -> Content:
         glossary=single["ordliste.yml"],
         forms=tuple(sorted(folders["tools/skemaer"].values(), key=lambda f: danish_sort_key(f.title))),
         settings=single["settings.yml"],
+        blocks=tuple(folders["byggeklodser"][path] for path in sorted(folders["byggeklodser"])),
     )
 
 
@@ -79,7 +80,7 @@ SINGLE_FILE_KEYS = {"sources.yml": "sources", "phases.yml": "phases", "taet.yml"
                     "evaluering.yml": "evaluation", "samarbejdsmodellen.yml": "samarbejdsmodellen",
                     "ledelse.yml": "leadership", "recovery.yml": "recovery", "ordliste.yml": "glossary",
                     "settings.yml": "settings", "koder.yml": "code_ledger"}
-FOLDER_KEYS = {"principles": "principles", "tools": "tools", "tools/skemaer": "forms"}
+FOLDER_KEYS = {"principles": "principles", "tools": "tools", "tools/skemaer": "forms", "byggeklodser": "blocks"}
 
 
 def _item_files(reader, content_dir: Path, folders: dict) -> dict[str, str]:
@@ -168,6 +169,10 @@ class _Known:
     principles: set[str] | None
     tools: set[str] | None
     taet_elements: set[str] | None
+    sm_elements: set[str] | None
+    forms: set[str] | None
+    dilemma_codes: set[str] | None
+    question_codes: set[str] | None
 
 
 def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, reader) -> Iterator[Problem]:
@@ -176,12 +181,14 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
         return {reader.name(path): item for path, item in folders[folder].items() if item}
 
     principles, tools, forms = loaded("principles"), loaded("tools"), loaded("tools/skemaer")
-    known = _known_ids(single, folders, principles, tools)
+    blocks = loaded("byggeklodser")
+    known = _known_ids(single, folders, principles, tools, forms)
     clashes = [problem for file, item in parsed.items() for problem in _duplicate_ids_in_lists(file, item)]
     clashes += [*_unique_across_files(principles, "id", lambda p: p.id, "id"),
                 *_unique_across_files(principles, "number", lambda p: p.number, "nummer"),
                 *_unique_across_files(tools, "id", lambda t: t.id, "id"),
-                *_unique_across_files(forms, "id", lambda f: f.id, "id")]
+                *_unique_across_files(forms, "id", lambda f: f.id, "id"),
+                *_unique_across_files(blocks, "id", lambda b: b.id, "id")]
     for file, item in parsed.items():
         yield from (problem for problem in clashes if problem.file == file)
         yield from _citation_problems(file, item, known.sources)
@@ -191,6 +198,8 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
         yield from _tool_problems(file, tool, known)
     for file, form in forms.items():
         yield from _form_problems(file, form, known)
+    for file, block in blocks.items():
+        yield from _block_problems(file, block, known)
     if single["settings.yml"]:
         yield from _plain_language_problems(forms, single["settings.yml"].citizen_form_max_lix)
     if not clashes:   # codes are checked against item keys, which a repeated id or number makes ambiguous
@@ -204,12 +213,17 @@ def _citable_items_by_file(principles: dict, tools: dict, forms: dict):
     yield from ((file, form_item(form)) for file, form in forms.items())
 
 
-def _known_ids(single, folders, principles: dict, tools: dict) -> _Known:
+def _known_ids(single, folders, principles: dict, tools: dict, forms: dict) -> _Known:
     def all_loaded(folder: str, items: dict) -> bool:
         return len(items) == len(folders[folder])
 
     sources, phases, taet = single["sources.yml"], single["phases.yml"], single["taet.yml"]
+    model, every_principle = single["samarbejdsmodellen.yml"], all_loaded("principles", principles)
     return _Known(
+        sm_elements={e.id for e in model.core_elements} if model else None,
+        forms={f.id for f in forms.values()} if all_loaded("tools/skemaer", forms) else None,
+        dilemma_codes={d.code for p in principles.values() for d in p.dilemmas} if every_principle else None,
+        question_codes={q.code for p in principles.values() for q in p.reflection_questions} if every_principle else None,
         sources={s.id for s in sources.sources} if sources else None,
         phases={p.id for p in phases.phases} if phases else None,
         principles={p.id for p in principles.values()} if all_loaded("principles", principles) else None,
@@ -252,6 +266,17 @@ def _tool_problems(file: str, tool: Tool, known: _Known) -> Iterator[Problem]:
     yield from _references(file, "phases", tool.phases, "fase", known.phases)
     yield from _references(file, "principles", tool.principles, "princip", known.principles)
     yield from _references(file, "taet_elements", tool.taet_elements, "kerneelement i TÆT-modellen", known.taet_elements)
+
+
+def _block_problems(file: str, block: Block, known: _Known) -> Iterator[Problem]:
+    uses = block.uses
+    yield from _references(file, "uses.principles", uses.principles, "princip", known.principles)
+    yield from _references(file, "uses.taet_elements", uses.taet_elements, "kerneelement i TÆT-modellen", known.taet_elements)
+    yield from _references(file, "uses.sm_elements", uses.sm_elements, "kerneelement i Samarbejdsmodellen", known.sm_elements)
+    yield from _references(file, "uses.dilemmas", uses.dilemmas, "dilemma", known.dilemma_codes)
+    yield from _references(file, "uses.questions", uses.questions, "refleksionsspørgsmål", known.question_codes)
+    yield from _references(file, "uses.tools", uses.tools, "redskab", known.tools)
+    yield from _references(file, "uses.forms", uses.forms, "skema", known.forms)
 
 
 def _form_problems(file: str, form: Form, known: _Known) -> Iterator[Problem]:

@@ -498,6 +498,63 @@ class Settings(Strict):
     publisher: Publisher
 
 
+# --- Building blocks for competence days and team meetings --------------------------------------
+# An activity a leader can put in a programme. The exercises are the guide's own suggestions; the
+# facts they carry come from the sources (``source``). A block written ``for_each`` focus becomes one
+# block per principle, TÆT core element or Samarbejdsmodellen core element (``programme.py``).
+
+BlockKind = Literal["aabning", "introduktion", "case", "refleksion", "historie", "metode", "feedback",
+                    "perspektivskifte", "handleplan", "afslutning", "evaluering", "pause", "frokost"]
+FocusKind = Literal["principle", "taet_element", "sm_element"]
+
+
+class Duration(Strict):
+    """Minutes: what the guide suggests, and the shortest and longest that still make sense."""
+
+    suggested: Annotated[int, Field(ge=5, le=240)]
+    shortest: Annotated[int, Field(ge=5, le=240)]
+    longest: Annotated[int, Field(ge=5, le=240)]
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if not self.shortest <= self.suggested <= self.longest:
+            raise problem("duration_order")
+        return self
+
+
+class BlockUses(Strict):
+    """The guide's items a block uses, by id (dilemmas and questions by their short code)."""
+
+    principles: list[Slug] = []
+    taet_elements: list[Slug] = []
+    sm_elements: list[Slug] = []
+    dilemmas: list[DilemmaCode] = []
+    questions: list[QuestionCode] = []
+    tools: list[Slug] = []
+    forms: list[Slug] = []
+    story: bool = False            # the focus principle's citizen's story
+
+
+class Block(Strict):
+    id: Slug
+    kind: BlockKind
+    for_each: FocusKind | None = None
+    title: Text
+    purpose: Text
+    roles: Annotated[list[Role], Field(min_length=1)]
+    duration: Duration
+    steps: Annotated[list[Text], Field(min_length=1)]
+    prepare: list[Text] = []
+    uses: BlockUses = BlockUses()
+    source: Citation | None = None   # where the facts it carries come from; a break carries none
+
+    @model_validator(mode="after")
+    def _sourced_unless_a_break(self):
+        if self.source is None and self.kind not in ("pause", "frokost", "aabning", "afslutning"):
+            raise problem("block_needs_source")
+        return self
+
+
 class CodeLedger(Strict):
     """Every short code ever published (``content/koder.yml``) and the item it names, for good.
 
@@ -530,6 +587,7 @@ class Content(Strict):
     forms: tuple[Form, ...]
     settings: Settings
     code_ledger: CodeLedger
+    blocks: tuple[Block, ...]
     files: dict[str, str]
 
     def source(self, source_id: str) -> Source:

@@ -21,6 +21,8 @@ DILEMMAS_PAGE = "dilemmaer.md"
 QUESTIONS_PAGE = "refleksionsspoergsmaal.md"
 FORMS_PAGE = "skemaer.md"   # beside the folder, not its index: a section index page loses its table of contents
 CODES_PAGE = f"{CODES_DIR}/index.md"
+KITS_DIR = "kompetencedage"
+KITS_PAGE = "kompetencedage.md"   # beside its folder, like skemaer.md
 DOWNLOADS_DIR = "downloads"
 DECK_PDF = f"{DOWNLOADS_DIR}/dilemmakort.pdf"
 
@@ -40,6 +42,12 @@ def form_page_path(form: Form) -> str:
 def form_file(form: Form, extension: str) -> str:
     """Where a form's download lives in the site: downloads/skemaer/<id>.pdf or .docx."""
     return f"{DOWNLOADS_DIR}/{FORMS_DIR}/{form.id}.{extension}"
+
+
+def kit_page_path(focus) -> str:
+    """A ready-made kit: kompetencedage/<principle id>/ or kompetencedage/taet-<element id>/."""
+    prefix = {"principle": "", "taet_element": "taet-", "sm_element": "samarbejdsmodellen-"}[focus.kind]
+    return f"{KITS_DIR}/{prefix}{focus.id}.md"
 
 
 def code_redirect_path(code: str) -> str:

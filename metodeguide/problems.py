@@ -25,6 +25,7 @@ LIST_ITEMS = {
     "bars": "én søjle",
     "terms": "ét ord",
     "roles": "én rolle (sagsbehandler eller leder)",
+    "steps": "ét trin",
 }
 
 # Our own validators raise these error types (``model.problem``); each gets its Danish explanation.
@@ -42,6 +43,8 @@ CUSTOM_ERRORS = {
     "reserved_field_id": "felterne 'navn' og 'dato' findes allerede øverst på alle skemaer; brug et andet id",
     "bar_above_maximum": "en søjle er større end diagrammets maximum; ret tallet eller maximum",
     "code_format": "skal være en kort kode som '{example}' (se README: Korte koder)",
+    "duration_order": "varigheden skal gå fra shortest over suggested til longest (korteste ≤ foreslået ≤ længste)",
+    "block_needs_source": "en byggeklods med indhold skal have en kilde (source); kun pauser, frokost, åbning og afslutning kan undvære den",
 }
 
 MESSAGES = {

@@ -17,7 +17,7 @@ from typing import get_args
 import jinja2
 from markupsafe import Markup
 
-from . import paths
+from . import paths, programme
 from .charts import bar_chart_svg, format_value
 from .codes import citable_items, retired_codes
 from .form_fields import field_names, heading_line
@@ -25,7 +25,7 @@ from .model import Content, Form, Phase, Principle, Role
 from .readability import form_lix
 from .sorting import danish_sort_key
 from .text import first_sentence, paragraph_texts
-from .words import form_labels
+from .words import form_labels, template_words
 
 
 def generated_pages(content: Content) -> dict[str, str]:
@@ -35,7 +35,25 @@ def generated_pages(content: Content) -> dict[str, str]:
     pages |= {paths.form_page_path(f): render_form_page(content, f) for f in content.forms}
     pages[paths.CODES_PAGE] = _render("codes.md.j2", paths.CODES_PAGE, content, items=citable_items(content),
                                       retired=retired_codes(content))
+    pages |= {paths.kit_page_path(focus): render_kit_page(content, focus) for focus in programme.kit_focuses(content)}
     return pages
+
+
+def render_kit_page(content: Content, focus: programme.Focus) -> str:
+    blocks = programme.half_day_kit(content, focus)
+    return _render("kit.md.j2", paths.kit_page_path(focus), content, focus=focus,
+                   focus_item=programme.focus_item(content, focus), schedule=programme.schedule(blocks),
+                   materials=programme.materials(content, blocks))
+
+
+def kit_navigation(content: Content) -> list[dict[str, str]]:
+    return [{_kit_title(content, focus): paths.kit_page_path(focus)} for focus in programme.kit_focuses(content)]
+
+
+def _kit_title(content: Content, focus: programme.Focus) -> str:
+    """The kit's focus as the navigation and the overview name it (templates/kit_labels.yml)."""
+    item = programme.focus_item(content, focus)
+    return template_words("kit_labels")[focus.kind].format(**item.model_dump())
 
 
 def code_redirects(content: Content) -> dict[str, str]:
@@ -117,6 +135,7 @@ FRAGMENTS = (
     "tools_catalogue",
     "glossary",
     "forms_overview",
+    "kits_overview",
 )
 
 
@@ -180,6 +199,11 @@ def _environment() -> jinja2.Environment:
         form_lix=form_lix,
         ROLES=get_args(Role),
         bar_chart_svg=lambda chart: Markup(bar_chart_svg(chart)),
+        clock_time=programme.clock_time,
+        kit_focuses=programme.kit_focuses,
+        kit_title=_kit_title,
+        block_materials=lambda content, planned: programme.materials(content, [planned]),
+        kit_page_path=paths.kit_page_path,
         format_value=format_value,
     )
     environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter,

@@ -33,6 +33,7 @@ NAVIGATION = (
     NavigationSection(f"{paths.PRINCIPLES_DIR}/index.md", paths.PRINCIPLES_DIR, rendering.principle_navigation),
     NavigationSection(f"{paths.PHASES_DIR}/index.md", paths.PHASES_DIR, rendering.phase_navigation),
     NavigationSection(paths.FORMS_PAGE, paths.FORMS_DIR, rendering.form_navigation),
+    NavigationSection(paths.KITS_PAGE, paths.KITS_DIR, rendering.kit_navigation),
 )
 
 

@@ -1,0 +1,71 @@
+"""Programmes from the building blocks: the ready-made half-day kits, and the arithmetic behind them."""
+import pytest
+
+from metodeguide import programme
+from metodeguide.model import Block, BlockUses, Duration
+from metodeguide.programme import Focus, PlannedBlock
+
+
+def planned(kind: str, suggested: int, shortest: int, longest: int, block_id: str = "") -> PlannedBlock:
+    block = Block(id=block_id or kind, kind=kind, title=kind, purpose="Et formål.", roles=["leder"],
+                  duration=Duration(suggested=suggested, shortest=shortest, longest=longest),
+                  steps=["Et trin."], source={"document": "myndighedsguide", "section": "Princip 1"})
+    return PlannedBlock(block, None, BlockUses(), suggested)
+
+
+def test_fitting_moves_the_blocks_in_turns_within_their_limits_and_never_the_break():
+    blocks = [planned("introduktion", 20, 15, 30), planned("pause", 15, 10, 20), planned("case", 40, 30, 60)]
+    fitted = programme.fit_to(blocks, 90)
+    assert [b.minutes for b in fitted] == [30, 15, 45]      # 15 more: 5 + 5 to one, 5 to the other
+    assert programme.fit_to(blocks, 60) == [blocks[0].with_minutes(15), blocks[1], blocks[2].with_minutes(30)]
+    assert programme.fit_to(blocks, 200) is None             # longer than every block's longest
+
+
+def test_a_schedule_runs_block_after_block_in_clock_time():
+    blocks = [planned("aabning", 10, 5, 15), planned("pause", 15, 10, 20)]
+    scheduled = programme.schedule(blocks, start=9 * 60)
+    assert [(programme.clock_time(s.start), programme.clock_time(s.end)) for s in scheduled] == [
+        ("9.00", "9.10"), ("9.10", "9.25")]
+
+
+@pytest.fixture(scope="module")
+def kits(content):
+    return {focus: programme.half_day_kit(content, focus) for focus in programme.kit_focuses(content)}
+
+
+def test_there_is_a_kit_for_every_principle_and_every_taet_core_element(content, kits):
+    assert [focus.id for focus in kits] == ([p.id for p in content.principles]
+                                            + [e.id for e in content.taet.core_elements])
+
+
+def test_every_kit_fills_three_hours_exactly_with_a_break_and_nothing_twice(kits):
+    for focus, blocks in kits.items():
+        assert sum(b.minutes for b in blocks) == programme.HALF_DAY_MINUTES, focus
+        kinds = [b.block.kind for b in blocks]
+        assert "pause" in kinds and kinds[0] == "aabning" and kinds[-1] in ("afslutning", "evaluering"), focus
+        assert len({b.id for b in blocks}) == len(blocks), focus
+        for block in blocks:
+            assert block.block.duration.shortest <= block.minutes <= block.block.duration.longest, (focus, block.id)
+        pause = kinds.index("pause")
+        assert 45 <= sum(b.minutes for b in blocks[:pause]) <= 135, focus   # the break comes mid-way
+
+
+def test_every_kit_is_about_its_focus(content, kits):
+    for focus, blocks in kits.items():
+        assert sum(programme.concerns(b, focus) for b in blocks) >= 2, focus
+        principle = content.principle(focus.id) if focus.kind == "principle" else None
+        if principle and principle.dilemmas:
+            used = {code for b in blocks for code in b.uses.dilemmas}
+            assert used == {d.code for d in principle.dilemmas}, focus
+        if principle and principle.reflection_questions:
+            used = {code for b in blocks for code in b.uses.questions}
+            assert used == {q.code for q in principle.reflection_questions}, focus
+
+
+def test_a_pattern_block_becomes_one_block_per_focus_with_that_focus_items(content):
+    focus = Focus("principle", "netvaerk-faellesskaber")
+    case = next(b for b in programme.blocks_for(content, focus) if b.block.kind == "case")
+    assert case.id == f"{case.block.id}-netvaerk-faellesskaber"
+    assert case.uses.dilemmas == ["D3-1", "D3-2", "D3-3", "D3-4"]
+    without_dilemmas = Focus("principle", "viden-og-metoder")
+    assert not [b for b in programme.blocks_for(content, without_dilemmas) if b.block.kind == "case"]
