@@ -69,3 +69,68 @@ def test_a_pattern_block_becomes_one_block_per_focus_with_that_focus_items(conte
     assert case.uses.dilemmas == ["D3-1", "D3-2", "D3-3", "D3-4"]
     without_dilemmas = Focus("principle", "viden-og-metoder")
     assert not [b for b in programme.blocks_for(content, without_dilemmas) if b.block.kind == "case"]
+
+
+# --- The kit pages as built ------------------------------------------------------------------------
+
+def kit_pages(site_dir, content):
+    from html_tools import Page
+    from metodeguide import paths
+    return {focus: Page(site_dir / paths.page_url(paths.kit_page_path(focus)) / "index.html")
+            for focus in programme.kit_focuses(content)}
+
+
+def test_every_kit_page_shows_a_programme_whose_times_add_up(site_dir, content):
+    import re
+    for focus, page in kit_pages(site_dir, content).items():
+        table = page.text.split("Tid Aktivitet Minutter")[1].split("I alt")[0]   # the programme table only
+        times = re.findall(r"(\d{1,2})\.(\d{2})–(\d{1,2})\.(\d{2})", table)
+        spans = [(int(a) * 60 + int(b), int(c) * 60 + int(d)) for a, b, c, d in times]
+        assert spans and spans[0][0] == programme.KIT_START, focus
+        assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:])), focus
+        assert spans[-1][1] - spans[0][0] == programme.HALF_DAY_MINUTES, focus
+        assert f"I alt {programme.HALF_DAY_MINUTES} minutter" in page.text, focus
+
+
+def test_every_kit_page_links_to_exactly_what_its_blocks_use(site_dir, content):
+    from urllib.parse import urldefrag, urljoin
+    for focus, page in kit_pages(site_dir, content).items():
+        blocks = programme.half_day_kit(content, focus)
+        used = programme.materials(content, blocks)
+        for principle, dilemma in used.dilemmas:
+            assert dilemma.code in page.text and f"?princip={principle.id}" in " ".join(page.links), focus
+        for principle, question in used.questions:
+            assert question.question in page.text, (focus, question.code)   # printed in full for the leader
+        for form in used.forms:
+            assert any(link.endswith(f"downloads/skemaer/{form.id}.pdf") for link in page.links), focus
+        for tool in used.tools:
+            assert any(link.endswith(f"metoder/#{tool.id}") for link in page.links), focus
+        here = "/" + page_path(site_dir, focus)
+        for link in page.content_links:
+            target = urldefrag(urljoin(here, link.split("?")[0])).url
+            if not target.startswith("/") or "//" in link:
+                continue
+            file = site_dir / target.lstrip("/")
+            assert file.is_file() or (file / "index.html").is_file(), (focus, link)
+
+
+def page_path(site_dir, focus):
+    from metodeguide import paths
+    return paths.page_url(paths.kit_page_path(focus)) + "index.html"
+
+
+@pytest.mark.browser
+def test_a_kit_page_prints_on_a4_without_site_chrome_and_nothing_cut(page, site_url, content):
+    import io
+
+    from pypdf import PdfReader
+    focus = programme.kit_focuses(content)[2]
+    page.goto(site_url + page_path(None, focus).removesuffix("index.html"))
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 673, "height": 950})   # A4 minus the print margins, at 96 dpi
+    assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert 2 <= len(pdf.pages) <= 8, len(pdf.pages)
+    assert "Kompetencedag" in text and "I alt 180 minutter" in " ".join(text.split())
+    assert all(abs(float(p.mediabox.width) - 595) < 2 and abs(float(p.mediabox.height) - 842) < 2 for p in pdf.pages)
