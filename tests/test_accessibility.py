@@ -75,6 +75,15 @@ FOCUS_LOOK = """() => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def one_page(browser):
+    """One page for the many pages of the focus tests: a new one for each would cost more than the
+    test itself."""
+    context = browser.new_context(viewport=DESKTOP, locale="da-DK")
+    yield context.new_page()
+    context.close()
+
+
 def focus_problems(page):
     page.keyboard.press("Shift")  # the last input was a key: focus() then shows as :focus-visible
     result = page.evaluate(FOCUS_LOOK)
@@ -84,16 +93,16 @@ def focus_problems(page):
 
 @in_chromium
 @pytest.mark.parametrize("path", PAGES)
-def test_every_control_shows_keyboard_focus(page, site_url, path):
-    open_page(page, site_url + path)
-    assert focus_problems(page) == []
+def test_every_control_shows_keyboard_focus(one_page, site_url, path):
+    open_page(one_page, site_url + path)
+    assert focus_problems(one_page) == []
 
 
 @in_chromium
 @pytest.mark.parametrize("path", ["", "fasematrix/", "refleksionsspoergsmaal/", "metoder/"])
-def test_every_control_shows_keyboard_focus_on_a_phone(page, site_url, path):
-    open_page(page, site_url + path, PHONE)
-    assert focus_problems(page) == []
+def test_every_control_shows_keyboard_focus_on_a_phone(one_page, site_url, path):
+    open_page(one_page, site_url + path, PHONE)
+    assert focus_problems(one_page) == []
 
 
 # --- 2. Every tab stop is seen where it is (WCAG 2.4.7, 2.4.11) ------------------------------
