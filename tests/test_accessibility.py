@@ -7,7 +7,7 @@ import pytest
 from conftest import PROJECT_DIR
 from html_tools import expected_page_urls, site_pages
 from test_browser import axe_violations
-from test_interactive import pick
+from test_interactive import interactive_states
 
 in_chromium = pytest.mark.browser
 
@@ -198,13 +198,8 @@ def test_interactive_states_have_no_accessibility_violations_on_a_phone(page, si
     """What test_interactive checks at 1280 px (a drawn and turned card, a filtered and picked
     question) and search results, at 360 px, with WCAG 2.2's rules."""
     page.set_viewport_size(PHONE)
-    page.goto(site_url + "dilemmaer/?fase=opfoelgning")
-    page.click("[data-draw]")
-    page.click(".mg-card--drawn .mg-card__turn")
-    assert axe_violations(page) == []
-    page.goto(site_url + "refleksionsspoergsmaal/?rolle=leder")
-    pick(page, content, 0)
-    assert axe_violations(page) == []
+    for state in interactive_states(page, site_url, content):
+        assert axe_violations(page) == [], state
     page.goto(site_url + "fasematrix/", wait_until="networkidle")
     page.click("label.md-header__button[for=__search]")  # on a phone the search box hides behind it
     page.fill("input.md-search__input", "borgerens drømme")

@@ -169,14 +169,20 @@ def test_picked_questions_can_be_copied(page, site_url, content):
     assert page.foreign_requests == []
 
 
-def test_filtered_and_turned_views_have_no_accessibility_violations(page, site_url, content):
+def interactive_states(page, site_url, content):
+    """Drive the cards and the question bank into their states, pausing (yield) in each to check it."""
     page.goto(site_url + "dilemmaer/?fase=opfoelgning")
     page.click("[data-draw]")
     page.click(".mg-card--drawn .mg-card__turn")
-    assert axe_violations(page) == []
+    yield "a drawn and turned card"
     page.goto(site_url + "refleksionsspoergsmaal/?rolle=leder")
     pick(page, content, 0)
-    assert axe_violations(page) == []
+    yield "a filtered and picked question"
+
+
+def test_filtered_and_turned_views_have_no_accessibility_violations(page, site_url, content):
+    for state in interactive_states(page, site_url, content):
+        assert axe_violations(page) == [], state
     page.goto(site_url + "faser/opfoelgning/")
     assert axe_violations(page) == []
 
