@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as model_module
+from . import programme
 from .codes import code_problems, form_item, principle_items, tool_item
 from .model import (Block, Citation, CodeLedger, Content, Evaluation, Form, Glossary, Leadership, PhasesFile,
                     Principle, RecoveryBackground, Samarbejdsmodellen, Settings, SourcesFile, TaetModel, Tool)
@@ -56,7 +57,7 @@ def load_content(content_dir: Path) -> Content:
     problems = reader.problems + list(_cross_reference_problems(parsed, single, folders, reader))
     if problems:
         raise ContentError(problems)
-    return Content(
+    content = Content(
         files=_item_files(reader, content_dir, folders),
         code_ledger=single["koder.yml"],
         sources=tuple(single["sources.yml"].sources),
@@ -73,6 +74,26 @@ def load_content(content_dir: Path) -> Content:
         settings=single["settings.yml"],
         blocks=tuple(folders["byggeklodser"][path] for path in sorted(folders["byggeklodser"])),
     )
+    kit_problems = list(_kit_problems(content, reader.name(content_dir / "byggeklodser")))
+    if kit_problems:
+        raise ContentError(kit_problems)
+    return content
+
+
+def _kit_problems(content: Content, blocks_folder: str) -> Iterator[Problem]:
+    """Every principle and TÆT core element must have a half-day kit, with a break in it."""
+    for focus in programme.kit_focuses(content):
+        item = programme.focus_item(content, focus)
+        name = getattr(item, "title", None) or item.name
+        try:
+            kit = programme.half_day_kit(content, focus)
+        except ValueError:
+            yield Problem(blocks_folder, "", f"der er ikke byggeklodser nok til en halv dag om '{name}'. "
+                                             "Skriv en byggeklods, der handler om den (uses).")
+            continue
+        if not any(planned.block.kind == "pause" for planned in kit):
+            yield Problem(blocks_folder, "", f"programmet om '{name}' har ingen pause. "
+                                             "Der skal være en byggeklods med kind: pause.")
 
 
 # The key of each single file's content in ``Content.files``, and of the items in each folder.
@@ -139,7 +160,7 @@ class _Reader:
             self.problems.append(Problem(name, "", "filen findes ikke"))
             return None
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
         except yaml.YAMLError as error:
             self.problems.append(Problem(name, "", _yaml_message(error)))
             return None
@@ -150,6 +171,20 @@ class _Reader:
             self.problems.append(Problem(name, "", "filen skal starte med felter (navn: værdi), ikke en liste eller en tekst"))
             return None
         return data
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML that refuses a key written twice in one mapping (PyYAML would silently keep the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key}' står to gange; kun den sidste ville tælle", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 def _yaml_message(error: yaml.YAMLError) -> str:

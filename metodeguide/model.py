@@ -555,14 +555,43 @@ class Block(Strict):
         return self
 
 
+# The item key each kind of code may name in the ledger (the same keys as codes.CitableItem.key).
+_KEY = r"[a-z0-9]+(-[a-z0-9]+)*"
+LEDGER_LINES = {
+    "D": re.compile(r"^D[1-9][0-9]?-[1-9][0-9]*$"), "R": re.compile(r"^R[1-9][0-9]?-[1-9][0-9]*$"),
+    "A": re.compile(r"^A[1-9][0-9]?-[1-9][0-9]*$"), "M": re.compile(r"^M[1-9][0-9]*$"), "S": re.compile(r"^S[1-9][0-9]*$"),
+}
+LEDGER_KEYS = {
+    "D": re.compile(rf"^principles/{_KEY}/dilemmas/{_KEY}$"),
+    "R": re.compile(rf"^principles/{_KEY}/reflection_questions/{_KEY}$"),
+    "A": re.compile(rf"^principles/{_KEY}/ways_of_working/{_KEY}$"),
+    "M": re.compile(rf"^tools/{_KEY}$"),
+    "S": re.compile(rf"^forms/{_KEY}$"),
+}
+
+
 class CodeLedger(Strict):
     """Every short code ever published (``content/koder.yml``) and the item it names, for good.
 
-    Keys are codes, values item keys (``Content.item_key``). An entry whose item has left the guide
-    stays: the code is then retired, and a new item must get a new code.
+    Keys are codes, values item keys (``codes.CitableItem.key``). An entry whose item has left the
+    guide stays: the code is then retired, and a new item must get a new code. Each line must be a
+    well-formed code naming an item of its own kind, and no item may stand under two codes.
     """
 
     codes: dict[str, Text]
+
+    @model_validator(mode="after")
+    def _one_code_per_item_of_its_kind(self):
+        bad = [f"{code}: {key}" for code, key in self.codes.items()
+               if not (LEDGER_LINES.get(code[:1]) and LEDGER_LINES[code[:1]].match(code)
+                       and LEDGER_KEYS[code[:1]].match(key))]
+        if bad:
+            raise problem("ledger_line", lines="; ".join(bad))
+        keys = list(self.codes.values())
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            raise problem("ledger_item_twice", items="; ".join(twice))
+        return self
 
 
 # --- All the content, loaded and checked --------------------------------------------------------

@@ -43,6 +43,9 @@ CUSTOM_ERRORS = {
     "reserved_field_id": "felterne 'navn' og 'dato' findes allerede øverst på alle skemaer; brug et andet id",
     "bar_above_maximum": "en søjle er større end diagrammets maximum; ret tallet eller maximum",
     "code_format": "skal være en kort kode som '{example}' (se README: Korte koder)",
+    "ledger_line": "disse linjer er ikke en kode med et punkt af samme slags: {lines} "
+                   "(skriv fx 'D3-2: principles/<princip>/dilemmas/<id>' eller 'M5: tools/<id>')",
+    "ledger_item_twice": "et punkt må kun have én kode, men disse står under flere koder: {items}",
     "duration_order": "varigheden skal gå fra shortest over suggested til longest (korteste ≤ foreslået ≤ længste)",
     "block_needs_source": "en byggeklods med indhold skal have en kilde (source); kun pauser, frokost, åbning og afslutning kan undvære den",
 }

@@ -206,8 +206,13 @@ class Materials:
 
 
 def materials(content: Content, blocks: list[PlannedBlock]) -> Materials:
+    # A general block names principles and core elements to say what it is relevant to; only the
+    # blocks made for the focus actually work with them.
+    focus_blocks = [planned for planned in blocks if planned.block.for_each]
     used = {field: {value for planned in blocks for value in getattr(planned.uses, field)}
-            for field in ("principles", "taet_elements", "sm_elements", "dilemmas", "questions", "tools", "forms")}
+            for field in ("dilemmas", "questions", "tools", "forms")}
+    used |= {field: {value for planned in focus_blocks for value in getattr(planned.uses, field)}
+             for field in ("principles", "taet_elements", "sm_elements")}
     story_principles = {planned.focus.id for planned in blocks if planned.uses.story and planned.focus}
     return Materials(
         principles=[p for p in content.principles if p.id in used["principles"]],

@@ -43,8 +43,10 @@ def test_every_citable_item_has_a_unique_well_formed_code(content):
         assert re.fullmatch(expected, item.code), item
 
 
-def test_the_ledger_names_exactly_the_items_that_carry_each_code(content):
-    assert content.code_ledger.codes == {item.code: item.key for item in citable_items(content)}
+def test_the_ledger_names_every_item_that_carries_a_code(content):
+    """Retired codes may stay in the ledger; every code in use names its own item there."""
+    items = {item.code: item.key for item in citable_items(content)}
+    assert {code: key for code, key in content.code_ledger.codes.items() if code in items} == items
 
 
 def test_every_item_inside_a_principle_has_an_id_unique_in_its_principle(content):
@@ -176,7 +178,7 @@ def test_a_removed_items_code_is_retired_not_reused(content_copy):
 def test_every_code_leads_from_its_short_address_to_its_item(site_dir, content):
     redirects = sorted(p for p in site_dir.glob("k/*/index.html") if is_code_redirect(p, site_dir))
     items = citable_items(content)
-    assert len(redirects) == len(items)
+    assert len(redirects) == len(content.code_ledger.codes)   # every item's code, and every retired one
     for item in items:
         path = site_dir / paths.code_redirect_path(item.code)
         html = path.read_text(encoding="utf-8")
@@ -209,3 +211,27 @@ def test_codes_are_printed_on_cards_beside_questions_and_on_forms(site_dir, cont
         if item.kind == "form":
             form_page = Page(site_dir / paths.page_url(item.page) / "index.html")
             assert f"Skemakode: {item.code}" in form_page.text
+
+
+def test_a_code_written_twice_in_the_ledger_is_refused(content_copy):
+    """Otherwise the last line would silently win, and a published code could move to a new item."""
+    add_to_ledger(content_copy, "D1-1", "principles/haab-oensker-droemme/dilemmas/helt-nyt-dilemma")
+    [message] = problems(content_copy)
+    assert message.startswith("content/koder.yml: YAML-fejl i linje ")
+    assert "'D1-1' står to gange; kun den sidste ville tælle" in message
+
+
+def test_ledger_lines_name_an_item_of_their_own_kind_and_each_item_once(content_copy):
+    add_to_ledger(content_copy, "D1-9", "tools/chime")
+    add_to_ledger(content_copy, "d2-9", "principles/ressourcer/dilemmas/x")
+    [message] = problems(content_copy)
+    assert message == ("content/koder.yml: disse linjer er ikke en kode med et punkt af samme slags: "
+                       "D1-9: tools/chime; d2-9: principles/ressourcer/dilemmas/x "
+                       "(skriv fx 'D3-2: principles/<princip>/dilemmas/<id>' eller 'M5: tools/<id>')")
+
+
+def test_an_item_under_two_codes_in_the_ledger_is_refused(content_copy):
+    add_to_ledger(content_copy, "D1-9", "principles/haab-oensker-droemme/dilemmas/tid-nok")
+    [message] = problems(content_copy)
+    assert message == ("content/koder.yml: et punkt må kun have én kode, men disse står under flere koder: "
+                       "principles/haab-oensker-droemme/dilemmas/tid-nok")

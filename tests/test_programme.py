@@ -134,3 +134,16 @@ def test_a_kit_page_prints_on_a4_without_site_chrome_and_nothing_cut(page, site_
     assert 2 <= len(pdf.pages) <= 8, len(pdf.pages)
     assert "Kompetencedag" in text and "I alt 180 minutter" in " ".join(text.split())
     assert all(abs(float(p.mediabox.width) - 595) < 2 and abs(float(p.mediabox.height) - 842) < 2 for p in pdf.pages)
+
+
+def test_a_focus_without_enough_blocks_for_half_a_day_stops_the_build_in_danish(content_copy):
+    from metodeguide.loading import load_content
+    from metodeguide.problems import ContentError
+    from test_validation import edit_yaml
+    edit_yaml(content_copy, "taet.yml", lambda taet: taet["core_elements"].append(
+        {**taet["core_elements"][0], "id": "nyt-element", "name": "Et nyt kerneelement"}))
+    with pytest.raises(ContentError) as raised:
+        load_content(content_copy)
+    assert [str(p) for p in raised.value.problems] == [
+        "content/byggeklodser: der er ikke byggeklodser nok til en halv dag om 'Et nyt kerneelement'. "
+        "Skriv en byggeklods, der handler om den (uses)."]
