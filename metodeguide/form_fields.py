@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Form, FormField
+from .model import RESERVED_FIELD_IDS, Form, FormField
 from .words import form_labels
 
-HEADING_LINES = ("navn", "dato")     # every form starts with a line for the name and one for the date
+# Every form starts with a line for the name and one for the date: input name -> its label's key
+# in templates/form_labels.yml. No field may take these names (model.RESERVED_FIELD_IDS).
+HEADING_LINES = dict(zip(RESERVED_FIELD_IDS, ("name_line", "date_line")))
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,7 @@ class PdfField:
 def pdf_fields(form: Form) -> list[PdfField]:
     """Every field the form's PDF has, in the order a person tabs through them."""
     labels = form_labels()
-    found = [PdfField(heading_line(form, "navn"), "/Tx", labels["name_line"].rstrip(":")),
-             PdfField(heading_line(form, "dato"), "/Tx", labels["date_line"].rstrip(":"))]
+    found = [PdfField(heading_line(form, line), "/Tx", labels[label].rstrip(":")) for line, label in HEADING_LINES.items()]
     for field in form.fields():
         found += _fields_of(field_names(form, field), labels)
     return found

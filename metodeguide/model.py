@@ -399,7 +399,7 @@ class Glossary(Strict):
 
 FieldKind = Literal["short_text", "long_text", "single_choice", "multiple_choice", "rating_scale", "table"]
 CHOICE_KINDS = {"single_choice", "multiple_choice", "rating_scale"}
-RESERVED_FIELD_IDS = {"navn", "dato"}   # every form starts with these two lines
+RESERVED_FIELD_IDS = ("navn", "dato")   # every form starts with these two lines, in this order
 
 # A table column's width follows the answer it expects, as the Danish design system (DKFDS) sizes a
 # field by its answer: each column gets its weight's share of the table's width, on the page, in the

@@ -28,6 +28,8 @@ HALF_DAY_SLOTS = (
     (("afslutning", "evaluering"), False),
 )
 BREAKS = ("pause", "frokost")
+# Kinds that belong in any programme, whatever its focus (the others must be about the focus).
+ANY_FOCUS = BREAKS + ("aabning", "afslutning", "evaluering", "handleplan")
 
 
 @dataclass(frozen=True)
@@ -141,10 +143,8 @@ def _first_unused(available, kinds, focus, chosen) -> PlannedBlock | None:
     used = {planned.block.id for planned in chosen}
     for kind in kinds:
         for planned in available:
-            general_but_fitting = planned.block.kind in BREAKS or planned.block.kind in ("aabning", "afslutning",
-                                                                                         "evaluering", "handleplan")
             if (planned.block.kind == kind and planned.block.id not in used
-                    and (general_but_fitting or concerns(planned, focus))):
+                    and (kind in ANY_FOCUS or concerns(planned, focus))):
                 return planned
     return None
 
@@ -200,9 +200,6 @@ class Materials:
     stories: list               # principles whose story is used
     tools: list
     forms: list
-
-    def __bool__(self) -> bool:
-        return any(vars(self).values())
 
 
 def materials(content: Content, blocks: list[PlannedBlock]) -> Materials:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import paths, programme
 from .charts import bar_chart_svg, format_value
 from .codes import citable_items, retired_codes
-from .form_fields import field_names, heading_line
+from .form_fields import HEADING_LINES, field_names, heading_line
 from .model import Content, Form, Phase, Principle, Role
 from .readability import form_lix
 from .sorting import danish_sort_key
@@ -59,17 +59,13 @@ def _kit_title(content: Content, focus: programme.Focus) -> str:
 def code_redirects(content: Content) -> dict[str, str]:
     """A tiny page per short code, k/<code>/, that sends the reader on to the item (no JavaScript)."""
     template = _environment().get_template("code_redirect.html.j2")
+    # A code in use leads to its item; a retired one to its line in the list of codes.
+    leads = [(item.code, item, item.page, item.anchor) for item in citable_items(content)]
+    leads += [(code, None, paths.CODES_PAGE, code.lower()) for code in retired_codes(content)]
     redirects = {}
-    for item in citable_items(content):
-        path = paths.code_redirect_path(item.code)
-        target = relative_url(path, item.page, item.anchor)
-        redirects[path] = template.render(code=item.code, item=item, target=target,
-                                          codes_page=relative_url(path, paths.CODES_PAGE))
-    for code in retired_codes(content):
+    for code, item, page, anchor in leads:
         path = paths.code_redirect_path(code)
-        target = relative_url(path, paths.CODES_PAGE, code.lower())
-        redirects[path] = template.render(code=code, item=None, target=target,
-                                          codes_page=relative_url(path, paths.CODES_PAGE))
+        redirects[path] = template.render(code=code, item=item, target=relative_url(path, page, anchor))
     return redirects
 
 
@@ -195,6 +191,7 @@ def _environment() -> jinja2.Environment:
         form_body=form_body,
         field_names=field_names,
         heading_line=heading_line,
+        HEADING_LINES=HEADING_LINES,
         labels=form_labels(),
         form_lix=form_lix,
         ROLES=get_args(Role),

@@ -2,27 +2,15 @@
 import re
 
 import pytest
-import yaml
 
 from html_tools import Page, is_code_redirect
 from metodeguide import paths, rendering
 from metodeguide.codes import citable_items
 from metodeguide.loading import load_content
 from metodeguide.model import CODE_LETTERS, Content, ReflectionQuestion
-from metodeguide.problems import ContentError
-from test_validation import PRINCIPLE_3, edit_yaml
+from test_validation import PRINCIPLE_3, edit_yaml, problems
 
 LEDGER = "koder.yml"
-
-
-def problems(content_dir) -> list[str]:
-    with pytest.raises(ContentError) as raised:
-        load_content(content_dir)
-    return [str(p) for p in raised.value.problems]
-
-
-def ledger(content_dir) -> dict[str, str]:
-    return yaml.safe_load((content_dir / LEDGER).read_text(encoding="utf-8"))["codes"]
 
 
 def add_to_ledger(content_dir, code: str, key: str) -> None:

@@ -1,7 +1,16 @@
 """Programmes from the building blocks: the ready-made half-day kits, and the arithmetic behind them."""
-import pytest
+import io
+import re
+from urllib.parse import urldefrag, urljoin
 
-from metodeguide import programme
+import pytest
+from pypdf import PdfReader
+
+from html_tools import Page
+from metodeguide import paths, programme
+from metodeguide.loading import load_content
+from metodeguide.problems import ContentError
+from test_validation import edit_yaml
 from metodeguide.model import Block, BlockUses, Duration
 from metodeguide.programme import Focus, PlannedBlock
 
@@ -73,15 +82,16 @@ def test_a_pattern_block_becomes_one_block_per_focus_with_that_focus_items(conte
 
 # --- The kit pages as built ------------------------------------------------------------------------
 
+def kit_url(focus) -> str:
+    """A kit page's address from the site root: kompetencedage/<id>/."""
+    return paths.page_url(paths.kit_page_path(focus))
+
+
 def kit_pages(site_dir, content):
-    from html_tools import Page
-    from metodeguide import paths
-    return {focus: Page(site_dir / paths.page_url(paths.kit_page_path(focus)) / "index.html")
-            for focus in programme.kit_focuses(content)}
+    return {focus: Page(site_dir / kit_url(focus) / "index.html") for focus in programme.kit_focuses(content)}
 
 
 def test_every_kit_page_shows_a_programme_whose_times_add_up(site_dir, content):
-    import re
     for focus, page in kit_pages(site_dir, content).items():
         table = page.text.split("Tid Aktivitet Minutter")[1].split("I alt")[0]   # the programme table only
         times = re.findall(r"(\d{1,2})\.(\d{2})–(\d{1,2})\.(\d{2})", table)
@@ -93,7 +103,6 @@ def test_every_kit_page_shows_a_programme_whose_times_add_up(site_dir, content):
 
 
 def test_every_kit_page_links_to_exactly_what_its_blocks_use(site_dir, content):
-    from urllib.parse import urldefrag, urljoin
     for focus, page in kit_pages(site_dir, content).items():
         blocks = programme.half_day_kit(content, focus)
         used = programme.materials(content, blocks)
@@ -105,7 +114,7 @@ def test_every_kit_page_links_to_exactly_what_its_blocks_use(site_dir, content):
             assert any(link.endswith(f"downloads/skemaer/{form.id}.pdf") for link in page.links), focus
         for tool in used.tools:
             assert any(link.endswith(f"metoder/#{tool.id}") for link in page.links), focus
-        here = "/" + page_path(site_dir, focus)
+        here = "/" + kit_url(focus) + "index.html"
         for link in page.content_links:
             target = urldefrag(urljoin(here, link.split("?")[0])).url
             if not target.startswith("/") or "//" in link:
@@ -114,18 +123,10 @@ def test_every_kit_page_links_to_exactly_what_its_blocks_use(site_dir, content):
             assert file.is_file() or (file / "index.html").is_file(), (focus, link)
 
 
-def page_path(site_dir, focus):
-    from metodeguide import paths
-    return paths.page_url(paths.kit_page_path(focus)) + "index.html"
-
-
 @pytest.mark.browser
 def test_a_kit_page_prints_on_a4_without_site_chrome_and_nothing_cut(page, site_url, content):
-    import io
-
-    from pypdf import PdfReader
     focus = programme.kit_focuses(content)[2]
-    page.goto(site_url + page_path(None, focus).removesuffix("index.html"))
+    page.goto(site_url + kit_url(focus))
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 673, "height": 950})   # A4 minus the print margins, at 96 dpi
     assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
@@ -137,9 +138,6 @@ def test_a_kit_page_prints_on_a4_without_site_chrome_and_nothing_cut(page, site_
 
 
 def test_a_focus_without_enough_blocks_for_half_a_day_stops_the_build_in_danish(content_copy):
-    from metodeguide.loading import load_content
-    from metodeguide.problems import ContentError
-    from test_validation import edit_yaml
     edit_yaml(content_copy, "taet.yml", lambda taet: taet["core_elements"].append(
         {**taet["core_elements"][0], "id": "nyt-element", "name": "Et nyt kerneelement"}))
     with pytest.raises(ContentError) as raised:
