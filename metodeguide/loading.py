@@ -17,7 +17,7 @@ from . import model as model_module
 from . import programme
 from .codes import code_problems, form_item, principle_items, tool_item
 from .model import (Block, Citation, CodeLedger, Content, Evaluation, Form, Glossary, Leadership, PhasesFile,
-                    Principle, RecoveryBackground, Samarbejdsmodellen, Settings, SourcesFile, TaetModel, Tool)
+                    PlannerSettings, Principle, RecoveryBackground, Samarbejdsmodellen, Settings, SourcesFile, TaetModel, Tool)
 from .problems import ContentError, Problem, problems_from_validation
 from .readability import form_lix
 from .sorting import danish_sort_key
@@ -42,6 +42,7 @@ SINGLE_FILES = {
     "ordliste.yml": Glossary,
     "settings.yml": Settings,
     "koder.yml": CodeLedger,
+    "planlaegger.yml": PlannerSettings,
 }
 FOLDERS = {"principles": Principle, "tools": Tool, "tools/skemaer": Form, "byggeklodser": Block}
 
@@ -73,34 +74,49 @@ def load_content(content_dir: Path) -> Content:
         forms=tuple(sorted(folders["tools/skemaer"].values(), key=lambda f: danish_sort_key(f.title))),
         settings=single["settings.yml"],
         blocks=tuple(folders["byggeklodser"][path] for path in sorted(folders["byggeklodser"])),
+        planner=single["planlaegger.yml"],
     )
-    kit_problems = list(_kit_problems(content, reader.name(content_dir / "byggeklodser")))
-    if kit_problems:
-        raise ContentError(kit_problems)
+    short_programmes = list(_programme_problems(content, reader.name(content_dir / "byggeklodser")))
+    if short_programmes:
+        raise ContentError(short_programmes)
     return content
 
 
-def _kit_problems(content: Content, blocks_folder: str) -> Iterator[Problem]:
-    """Every principle and TÆT core element must have a half-day kit, with a break in it."""
-    for focus in programme.kit_focuses(content):
+def _programme_problems(content: Content, blocks_folder: str) -> Iterator[Problem]:
+    """The planner must be able to fill every length on any one focus, for every group."""
+    for focus in programme.focuses(content):
         item = programme.focus_item(content, focus)
         name = getattr(item, "title", None) or item.name
-        try:
-            kit = programme.half_day_kit(content, focus)
-        except ValueError:
-            yield Problem(blocks_folder, "", f"der er ikke byggeklodser nok til en halv dag om '{name}'. "
-                                             "Skriv en byggeklods, der handler om den (uses).")
-            continue
-        if not any(planned.block.kind == "pause" for planned in kit):
-            yield Problem(blocks_folder, "", f"programmet om '{name}' har ingen pause. "
-                                             "Der skal være en byggeklods med kind: pause.")
+        for length in content.planner.lengths:
+            for group in content.planner.groups:
+                proposal = programme.propose(content, [focus], length, group)
+                if sum(planned.minutes for planned in proposal) != length.minutes:
+                    yield Problem(blocks_folder, "", f"der er ikke byggeklodser nok til '{length.label}' om "
+                                                     f"'{name}' for '{group.label}'. Skriv en byggeklods, der "
+                                                     "handler om den (uses eller for_each).")
+                    break
+
+
+def _planner_problems(file: str, planner: PlannerSettings, blocks: dict) -> Iterator[Problem]:
+    """The breaks a length names must be break blocks; the kits' length and group must exist."""
+    kinds = {block.id: block.kind for block in blocks.values()}
+    for i, length in enumerate(planner.lengths):
+        for j, placed in enumerate(length.breaks):
+            if kinds.get(placed.block) not in programme.BREAKS:
+                yield Problem(file, f"lengths[{i}].breaks[{j}].block",
+                              f"'{placed.block}' er ikke en byggeklods af slagsen pause eller frokost.")
+    if planner.kit_length not in {length.id for length in planner.lengths}:
+        yield _unknown(file, "kit_length", "længde", planner.kit_length, [length.id for length in planner.lengths])
+    if planner.kit_group not in {group.id for group in planner.groups}:
+        yield _unknown(file, "kit_group", "gruppe", planner.kit_group, [group.id for group in planner.groups])
 
 
 # The key of each single file's content in ``Content.files``, and of the items in each folder.
 SINGLE_FILE_KEYS = {"sources.yml": "sources", "phases.yml": "phases", "taet.yml": "taet",
                     "evaluering.yml": "evaluation", "samarbejdsmodellen.yml": "samarbejdsmodellen",
                     "ledelse.yml": "leadership", "recovery.yml": "recovery", "ordliste.yml": "glossary",
-                    "settings.yml": "settings", "koder.yml": "code_ledger"}
+                    "settings.yml": "settings", "koder.yml": "code_ledger",
+                    "planlaegger.yml": "planner"}
 FOLDER_KEYS = {"principles": "principles", "tools": "tools", "tools/skemaer": "forms", "byggeklodser": "blocks"}
 
 
@@ -235,6 +251,9 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
         yield from _form_problems(file, form, known)
     for file, block in blocks.items():
         yield from _block_problems(file, block, known)
+    if single["planlaegger.yml"]:
+        planner_file = next(file for file, item in parsed.items() if item is single["planlaegger.yml"])
+        yield from _planner_problems(planner_file, single["planlaegger.yml"], blocks)
     if single["settings.yml"]:
         yield from _plain_language_problems(forms, single["settings.yml"].citizen_form_max_lix)
     if not clashes:   # codes are checked against item keys, which a repeated id or number makes ambiguous

@@ -555,6 +555,43 @@ class Block(Strict):
         return self
 
 
+class BreakAt(Strict):
+    """A break in a programme of some length: which break block, and about when (minutes from start)."""
+
+    block: Slug
+    after: Annotated[int, Field(ge=15, le=600)]
+
+
+class ProgrammeLength(Strict):
+    """A length a leader can choose in the planner: a team meeting, a half day, a full day."""
+
+    id: Slug
+    label: Text
+    minutes: Annotated[int, Field(ge=30, le=600, multiple_of=5)]
+    breaks: list[BreakAt] = []
+
+
+class Group(Strict):
+    """Who takes part; a programme uses only blocks written for at least one of its roles."""
+
+    id: Slug
+    label: Text
+    roles: Annotated[list[Role], Field(min_length=1)]
+
+
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class PlannerSettings(Strict):
+    """The choices the planner offers (``content/planlaegger.yml``), and what the ready-made kits use."""
+
+    lengths: Annotated[list[ProgrammeLength], Field(min_length=1)]
+    groups: Annotated[list[Group], Field(min_length=1)]
+    start: ClockTime                # the start time a new plan and every kit get
+    kit_length: Slug                # the length of the ready-made kits
+    kit_group: Slug                 # and the group they are written for
+
+
 # The item key each kind of code may name in the ledger (the same keys as codes.CitableItem.key).
 _KEY = r"[a-z0-9]+(-[a-z0-9]+)*"
 LEDGER_LINES = {
@@ -617,6 +654,7 @@ class Content(Strict):
     settings: Settings
     code_ledger: CodeLedger
     blocks: tuple[Block, ...]
+    planner: PlannerSettings
     files: dict[str, str]
 
     def source(self, source_id: str) -> Source:

@@ -9,27 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Block, BlockUses, Content, FocusKind
+from .model import Block, BlockUses, Content, FocusKind, Group, ProgrammeLength
 
 MINUTE_STEP = 5                 # durations move in steps a person would plan with
-HALF_DAY_MINUTES = 180          # "about 3 hours with a break"
-KIT_START = 9 * 60              # a ready-made kit starts at 9.00
 
-# A half-day kit, slot by slot: the first kind that has a block for the focus fills the slot.
-# Optional slots are dropped when the time is full without them.
-HALF_DAY_SLOTS = (
-    (("aabning",), False),
-    (("introduktion",), False),
-    (("case", "perspektivskifte", "feedback", "metode"), False),
-    (("pause",), False),
-    (("refleksion", "metode", "feedback", "perspektivskifte"), False),
-    (("historie", "metode", "feedback", "perspektivskifte"), True),
-    (("handleplan",), False),
-    (("afslutning", "evaluering"), False),
-)
 BREAKS = ("pause", "frokost")
 # Kinds that belong in any programme, whatever its focus (the others must be about the focus).
 ANY_FOCUS = BREAKS + ("aabning", "afslutning", "evaluering", "handleplan")
+# A focus's own blocks, most important first: what it is, then how to work with it.
+ACTIVITY_ORDER = ("introduktion", "case", "refleksion", "historie", "metode", "feedback", "perspektivskifte")
+# Blocks that round off a longer programme, in the order they come at its end.
+ROUNDING_OFF = ("handleplan", "evaluering")
 
 
 @dataclass(frozen=True)
@@ -123,30 +113,141 @@ def concerns(planned: PlannedBlock, focus: Focus) -> bool:
     return focus.id in named
 
 
-def half_day_kit(content: Content, focus: Focus) -> list[PlannedBlock]:
-    """The ready-made kit: a half day on one focus, filled slot by slot, fitted to 180 minutes."""
-    available = blocks_for(content, focus)
-    chosen: list[tuple[PlannedBlock, bool]] = []
-    for kinds, optional in HALF_DAY_SLOTS:
-        block = _first_unused(available, kinds, focus, [planned for planned, _ in chosen])
-        if block:
-            chosen.append((block, optional))
-    required = [planned for planned, optional in chosen if not optional]
-    for candidate in ([planned for planned, _ in chosen], required):
-        fitted = fit_to(candidate, HALF_DAY_MINUTES)
-        if fitted:
-            return fitted
-    raise ValueError(f"no half-day programme fits {HALF_DAY_MINUTES} minutes for {focus}")
+def propose(content: Content, chosen: list[Focus], length: ProgrammeLength, group: Group) -> list[PlannedBlock]:
+    """A programme on the chosen focuses that fills ``length`` exactly, with its breaks in place.
+
+    The blocks are taken in order of importance: the opening and closing and each focus's
+    introduction always; then a first activity for each focus while their shortest lengths fit;
+    then the action plan and the evaluation, the focuses' other activities (taking turns) and, to
+    fill a long day, general method blocks, each while its suggested length fits. Their minutes are
+    then fitted to the time left after the breaks, and each break goes between the two blocks
+    nearest the time the length names for it. When even the shortest lengths are too long (many
+    focuses in one hour), every block keeps its shortest length and the plan runs over.
+    """
+    roles = set(group.roles)
+    frame = _frame_blocks(content, roles)
+    per_focus = _candidates_per_focus(content, chosen, roles)
+    first_activities = [blocks[1] for blocks in per_focus if len(blocks) > 1]
+    other_activities = _taking_turns([blocks[2:] for blocks in per_focus])
+    breaks = _break_blocks(content, length)
+    target = length.minutes - sum(planned.minutes for planned, _ in breaks)
+
+    picked = [frame[kind] for kind in ("aabning", "afslutning") if kind in frame]
+    picked += [blocks[0] for blocks in per_focus if blocks]
+    picked += _while_fitting(picked, first_activities, target, lambda p: p.block.duration.shortest)
+    later = ([frame[kind] for kind in ROUNDING_OFF if kind in frame] + other_activities
+             + _general_blocks(content, chosen, roles))
+    picked += _while_fitting(picked, later, target, lambda p: p.minutes)
+    leftovers = [planned for planned in later if planned not in picked]
+    while sum(p.block.duration.longest for p in picked) < target and leftovers:
+        picked.append(leftovers.pop(0))    # too few blocks to stretch over the time: take one more
+
+    ordered = _in_programme_order(picked, per_focus)
+    fitted = fit_to(ordered, target) or _as_near_as_possible(ordered, target)
+    return _with_breaks(fitted, breaks)
 
 
-def _first_unused(available, kinds, focus, chosen) -> PlannedBlock | None:
-    used = {planned.block.id for planned in chosen}
-    for kind in kinds:
-        for planned in available:
-            if (planned.block.kind == kind and planned.block.id not in used
-                    and (kind in ANY_FOCUS or concerns(planned, focus))):
-                return planned
-    return None
+def kit(content: Content, focus: Focus) -> list[PlannedBlock]:
+    """The ready-made kit on one focus: the planner's proposal for the kits' length and group."""
+    planner = content.planner
+    length = next(length for length in planner.lengths if length.id == planner.kit_length)
+    group = next(group for group in planner.groups if group.id == planner.kit_group)
+    return propose(content, [focus], length, group)
+
+
+def kit_start(content: Content) -> int:
+    return minutes_from_clock(content.planner.start)
+
+
+def _frame_blocks(content: Content, roles: set[str]) -> dict[str, PlannedBlock]:
+    """The first general block of each kind that frames any programme (opening, closing …)."""
+    frame = {}
+    for block in content.blocks:
+        if block.kind in ANY_FOCUS and block.kind not in BREAKS and roles & set(block.roles):
+            frame.setdefault(block.kind, PlannedBlock(block, None, block.uses, block.duration.suggested))
+    return frame
+
+
+def _candidates_per_focus(content: Content, chosen: list[Focus], roles: set[str]) -> list[list[PlannedBlock]]:
+    """Each focus's own blocks, most important first; a block about two focuses goes with the first."""
+    taken: set[str] = set()
+    per_focus = []
+    for focus in chosen:
+        own = [planned for planned in blocks_for(content, focus)
+               if planned.block.kind in ACTIVITY_ORDER and roles & set(planned.block.roles)
+               and concerns(planned, focus) and planned.id not in taken]
+        own.sort(key=lambda planned: ACTIVITY_ORDER.index(planned.block.kind))
+        taken |= {planned.id for planned in own}
+        per_focus.append(own)
+    return per_focus
+
+
+def _general_blocks(content: Content, chosen: list[Focus], roles: set[str]) -> list[PlannedBlock]:
+    """Method blocks about none of the focuses: only used to fill a long day."""
+    return [PlannedBlock(block, None, block.uses, block.duration.suggested) for block in content.blocks
+            if block.for_each is None and block.kind in ACTIVITY_ORDER and roles & set(block.roles)
+            and not any(concerns(PlannedBlock(block, None, block.uses, 0), focus) for focus in chosen)]
+
+
+def _taking_turns(lists: list[list[PlannedBlock]]) -> list[PlannedBlock]:
+    """The first of each list, then the second of each, and so on."""
+    longest = max((len(blocks) for blocks in lists), default=0)
+    return [blocks[i] for i in range(longest) for blocks in lists if i < len(blocks)]
+
+
+def _while_fitting(picked, candidates, target, minutes_of) -> list[PlannedBlock]:
+    """The candidates, in order, that still fit in ``target`` next to what is picked."""
+    added, used = [], sum(minutes_of(planned) for planned in picked)
+    for planned in candidates:
+        if planned not in picked and used + minutes_of(planned) <= target:
+            added.append(planned)
+            used += minutes_of(planned)
+    return added
+
+
+def _in_programme_order(picked, per_focus) -> list[PlannedBlock]:
+    """Opening; each focus's blocks together; general blocks; action plan, evaluation, closing."""
+    def rank(planned: PlannedBlock) -> tuple[int, int]:
+        kind = planned.block.kind
+        if kind == "aabning":
+            return (0, 0)
+        for number, blocks in enumerate(per_focus):
+            if planned in blocks:
+                return (1 + number, blocks.index(planned))
+        if kind in ROUNDING_OFF:
+            return (len(per_focus) + 2, ROUNDING_OFF.index(kind))
+        if kind == "afslutning":
+            return (len(per_focus) + 3, 0)
+        return (len(per_focus) + 1, 0)
+    return sorted(picked, key=rank)
+
+
+def _as_near_as_possible(blocks: list[PlannedBlock], target: int) -> list[PlannedBlock]:
+    """When the blocks cannot fill ``target`` exactly: all at their shortest, or all at their longest."""
+    too_long = sum(planned.block.duration.shortest for planned in blocks) > target
+    return [planned.with_minutes(planned.block.duration.shortest if too_long else planned.block.duration.longest)
+            for planned in blocks]
+
+
+def _break_blocks(content: Content, length: ProgrammeLength) -> list[tuple[PlannedBlock, int]]:
+    by_id = {block.id: block for block in content.blocks}
+    return [(PlannedBlock(by_id[placed.block], None, by_id[placed.block].uses,
+                          by_id[placed.block].duration.suggested), placed.after)
+            for placed in sorted(length.breaks, key=lambda placed: placed.after)]
+
+
+def _with_breaks(blocks: list[PlannedBlock], breaks: list[tuple[PlannedBlock, int]]) -> list[PlannedBlock]:
+    """Each break between the two blocks whose meeting point is nearest its time, never next to
+    another break, and never before the first block or after the last."""
+    programme = list(blocks)
+    for pause, after in breaks:
+        def distance(position: int) -> tuple[int, int]:
+            return (abs(sum(p.minutes for p in programme[:position]) - after), position)
+        allowed = [position for position in range(1, len(programme))
+                   if programme[position - 1].block.kind not in BREAKS
+                   and programme[position].block.kind not in BREAKS] or [len(programme)]
+        programme.insert(min(allowed, key=distance), pause)
+    return programme
 
 
 def fit_to(blocks: list[PlannedBlock], total: int) -> list[PlannedBlock] | None:
@@ -174,7 +275,7 @@ def fit_to(blocks: list[PlannedBlock], total: int) -> list[PlannedBlock] | None:
     return [planned.with_minutes(m) for planned, m in zip(blocks, minutes)]
 
 
-def schedule(blocks: list[PlannedBlock], start: int = KIT_START) -> list[ScheduledBlock]:
+def schedule(blocks: list[PlannedBlock], start: int) -> list[ScheduledBlock]:
     """Start and end of each block, one after the other from ``start``."""
     scheduled, clock = [], start
     for planned in blocks:
@@ -186,6 +287,12 @@ def schedule(blocks: list[PlannedBlock], start: int = KIT_START) -> list[Schedul
 def clock_time(minutes: int) -> str:
     """Minutes after midnight as Danish clock time: 9.00, 13.45."""
     return f"{minutes // 60}.{minutes % 60:02d}"
+
+
+def minutes_from_clock(time: str) -> int:
+    """"09:00" (as a time field and the settings write it) as minutes after midnight."""
+    hours, minutes = time.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 @dataclass(frozen=True)

@@ -40,9 +40,10 @@ def generated_pages(content: Content) -> dict[str, str]:
 
 
 def render_kit_page(content: Content, focus: programme.Focus) -> str:
-    blocks = programme.half_day_kit(content, focus)
+    blocks = programme.kit(content, focus)
     return _render("kit.md.j2", paths.kit_page_path(focus), content, focus=focus,
-                   focus_item=programme.focus_item(content, focus), schedule=programme.schedule(blocks),
+                   focus_item=programme.focus_item(content, focus),
+                   schedule=programme.schedule(blocks, programme.kit_start(content)),
                    materials=programme.materials(content, blocks))
 
 

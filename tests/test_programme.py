@@ -37,9 +37,57 @@ def test_a_schedule_runs_block_after_block_in_clock_time():
         ("9.00", "9.10"), ("9.10", "9.25")]
 
 
+def every_proposal_on_one_focus(content):
+    """(focus, length, group, programme) for every focus, length and group the planner offers."""
+    for focus in programme.focuses(content):
+        for length in content.planner.lengths:
+            for group in content.planner.groups:
+                yield focus, length, group, programme.propose(content, [focus], length, group)
+
+
+def test_every_proposal_on_one_focus_fills_its_length_exactly_within_each_blocks_limits(content):
+    for focus, length, group, blocks in every_proposal_on_one_focus(content):
+        case = (focus.id, length.id, group.id)
+        assert sum(b.minutes for b in blocks) == length.minutes, case
+        assert len({b.id for b in blocks if b.block.kind not in programme.BREAKS}) == len(
+            [b for b in blocks if b.block.kind not in programme.BREAKS]), case          # nothing twice
+        for block in blocks:
+            assert block.block.duration.shortest <= block.minutes <= block.block.duration.longest, case
+            assert set(block.block.roles) & set(group.roles), case
+        kinds = [b.block.kind for b in blocks]
+        assert kinds[0] == "aabning" and kinds[-1] == "afslutning", case
+        assert sum(programme.concerns(b, focus) for b in blocks) >= (1 if length.minutes <= 60 else 2), case
+
+
+def test_breaks_come_where_the_length_puts_them_and_lunch_on_a_full_day(content):
+    for focus, length, group, blocks in every_proposal_on_one_focus(content):
+        breaks = [(b.block.id, sum(x.minutes for x in blocks[:i])) for i, b in enumerate(blocks)
+                  if b.block.kind in programme.BREAKS]
+        assert [block for block, _ in breaks] == [placed.block for placed in length.breaks], (focus, length.id)
+        for (_, starts), placed in zip(breaks, length.breaks):
+            assert abs(starts - placed.after) <= 45, (focus, length.id, starts)   # at a block boundary near it
+    full_day = next(length for length in content.planner.lengths if length.id == "hel-dag")
+    assert "frokost" in [placed.block for placed in full_day.breaks]
+
+
+def test_several_focuses_take_turns_and_a_team_meeting_on_too_many_runs_over(content):
+    half_day, team_meeting = (next(L for L in content.planner.lengths if L.id == i) for i in ("halv-dag", "teammoede"))
+    everyone = content.planner.groups[0]
+    two = [Focus("principle", "foelg-op"), Focus("taet_element", "kontakt-og-opfoelgning")]
+    blocks = programme.propose(content, two, half_day, everyone)
+    assert sum(b.minutes for b in blocks) == 180
+    assert all(any(programme.concerns(b, focus) for b in blocks) for focus in two)
+    introductions = [b.focus for b in blocks if b.block.kind == "introduktion"]
+    assert introductions == two                      # each focus introduced, in the order chosen
+    all_principles = [Focus("principle", p.id) for p in content.principles]
+    crowded = programme.propose(content, all_principles, team_meeting, everyone)
+    assert sum(b.minutes for b in crowded) > 60      # shown as running over; nothing dropped silently
+    assert all(b.minutes == b.block.duration.shortest for b in crowded)
+
+
 @pytest.fixture(scope="module")
 def kits(content):
-    return {focus: programme.half_day_kit(content, focus) for focus in programme.kit_focuses(content)}
+    return {focus: programme.kit(content, focus) for focus in programme.kit_focuses(content)}
 
 
 def test_there_is_a_kit_for_every_principle_and_every_taet_core_element(content, kits):
@@ -47,21 +95,8 @@ def test_there_is_a_kit_for_every_principle_and_every_taet_core_element(content,
                                             + [e.id for e in content.taet.core_elements])
 
 
-def test_every_kit_fills_three_hours_exactly_with_a_break_and_nothing_twice(kits):
+def test_every_kit_uses_all_of_its_principles_cards_and_questions(content, kits):
     for focus, blocks in kits.items():
-        assert sum(b.minutes for b in blocks) == programme.HALF_DAY_MINUTES, focus
-        kinds = [b.block.kind for b in blocks]
-        assert "pause" in kinds and kinds[0] == "aabning" and kinds[-1] in ("afslutning", "evaluering"), focus
-        assert len({b.id for b in blocks}) == len(blocks), focus
-        for block in blocks:
-            assert block.block.duration.shortest <= block.minutes <= block.block.duration.longest, (focus, block.id)
-        pause = kinds.index("pause")
-        assert 45 <= sum(b.minutes for b in blocks[:pause]) <= 135, focus   # the break comes mid-way
-
-
-def test_every_kit_is_about_its_focus(content, kits):
-    for focus, blocks in kits.items():
-        assert sum(programme.concerns(b, focus) for b in blocks) >= 2, focus
         principle = content.principle(focus.id) if focus.kind == "principle" else None
         if principle and principle.dilemmas:
             used = {code for b in blocks for code in b.uses.dilemmas}
@@ -96,15 +131,15 @@ def test_every_kit_page_shows_a_programme_whose_times_add_up(site_dir, content):
         table = page.text.split("Tid Aktivitet Minutter")[1].split("I alt")[0]   # the programme table only
         times = re.findall(r"(\d{1,2})\.(\d{2})–(\d{1,2})\.(\d{2})", table)
         spans = [(int(a) * 60 + int(b), int(c) * 60 + int(d)) for a, b, c, d in times]
-        assert spans and spans[0][0] == programme.KIT_START, focus
+        assert spans and spans[0][0] == programme.kit_start(content), focus
         assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:])), focus
-        assert spans[-1][1] - spans[0][0] == programme.HALF_DAY_MINUTES, focus
-        assert f"I alt {programme.HALF_DAY_MINUTES} minutter" in page.text, focus
+        assert spans[-1][1] - spans[0][0] == 180, focus
+        assert "I alt 180 minutter" in page.text, focus
 
 
 def test_every_kit_page_links_to_exactly_what_its_blocks_use(site_dir, content):
     for focus, page in kit_pages(site_dir, content).items():
-        blocks = programme.half_day_kit(content, focus)
+        blocks = programme.kit(content, focus)
         used = programme.materials(content, blocks)
         for principle, dilemma in used.dilemmas:
             assert dilemma.code in page.text and f"?princip={principle.id}" in " ".join(page.links), focus
@@ -137,11 +172,27 @@ def test_a_kit_page_prints_on_a4_without_site_chrome_and_nothing_cut(page, site_
     assert all(abs(float(p.mediabox.width) - 595) < 2 and abs(float(p.mediabox.height) - 842) < 2 for p in pdf.pages)
 
 
-def test_a_focus_without_enough_blocks_for_half_a_day_stops_the_build_in_danish(content_copy):
-    edit_yaml(content_copy, "taet.yml", lambda taet: taet["core_elements"].append(
-        {**taet["core_elements"][0], "id": "nyt-element", "name": "Et nyt kerneelement"}))
+def test_a_length_the_blocks_cannot_fill_stops_the_build_in_danish(content_copy):
+    def longer_team_meeting(planner):
+        planner["lengths"][0]["minutes"] = 600
+    edit_yaml(content_copy, "planlaegger.yml", longer_team_meeting)
+    with pytest.raises(ContentError) as raised:
+        load_content(content_copy)
+    first = str(raised.value.problems[0])
+    assert first == ("content/byggeklodser: der er ikke byggeklodser nok til 'Teammøde, 1 time' om "
+                     "'Tag udgangspunkt i borgernes håb, ønsker og drømme' for 'Både sagsbehandlere og ledere'. "
+                     "Skriv en byggeklods, "
+                     "der handler om den (uses eller for_each).")
+
+
+def test_a_break_that_is_not_a_break_block_and_an_unknown_kit_length_are_named(content_copy):
+    def broken(planner):
+        planner["lengths"][1]["breaks"][0]["block"] = "aabning"
+        planner["kit_length"] = "to-dage"
+    edit_yaml(content_copy, "planlaegger.yml", broken)
     with pytest.raises(ContentError) as raised:
         load_content(content_copy)
     assert [str(p) for p in raised.value.problems] == [
-        "content/byggeklodser: der er ikke byggeklodser nok til en halv dag om 'Et nyt kerneelement'. "
-        "Skriv en byggeklods, der handler om den (uses)."]
+        "content/planlaegger.yml: lengths[1].breaks[0].block: 'aabning' er ikke en byggeklods af slagsen "
+        "pause eller frokost.",
+        "content/planlaegger.yml: kit_length: ukendt længde 'to-dage' (kendte: halv-dag, hel-dag, teammoede)"]
