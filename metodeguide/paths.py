@@ -6,6 +6,8 @@ adding an item never moves another item's address.
 """
 from __future__ import annotations
 
+import posixpath
+
 from .model import Form, Phase, Principle
 
 PRINCIPLES_DIR = "principper"
@@ -23,6 +25,7 @@ FORMS_PAGE = "skemaer.md"   # beside the folder, not its index: a section index 
 CODES_PAGE = f"{CODES_DIR}/index.md"
 KITS_DIR = "kompetencedage"
 KITS_PAGE = "kompetencedage.md"   # beside its folder, like skemaer.md
+PLANNER_PAGE = "planlaegger.md"
 DOWNLOADS_DIR = "downloads"
 DECK_PDF = f"{DOWNLOADS_DIR}/dilemmakort.pdf"
 
@@ -81,6 +84,13 @@ def card_anchor(principle_id: str, dilemma_id: str) -> str:
 def bank_question_anchor(principle_id: str, question_id: str) -> str:
     """A question in the question bank, where every principle's questions sit side by side."""
     return f"{principle_id}-spoergsmaal-{question_id}"
+
+
+def built_link(from_page: str, to_page: str, fragment: str = "") -> str:
+    """A link between two built pages, for raw HTML, which the generator does not rewrite."""
+    here = page_url(from_page) or "."
+    target = posixpath.relpath(page_url(to_page) or ".", here) + "/"
+    return target + (f"#{fragment}" if fragment else "")
 
 
 def page_url(page: str) -> str:

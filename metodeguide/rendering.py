@@ -17,7 +17,7 @@ from typing import get_args
 import jinja2
 from markupsafe import Markup
 
-from . import paths, programme
+from . import paths, planner, programme
 from .charts import bar_chart_svg, format_value
 from .codes import citable_items, retired_codes
 from .form_fields import HEADING_LINES, field_names, heading_line
@@ -36,7 +36,17 @@ def generated_pages(content: Content) -> dict[str, str]:
     pages[paths.CODES_PAGE] = _render("codes.md.j2", paths.CODES_PAGE, content, items=citable_items(content),
                                       retired=retired_codes(content))
     pages |= {paths.kit_page_path(focus): render_kit_page(content, focus) for focus in programme.kit_focuses(content)}
+    pages[paths.PLANNER_PAGE] = render_planner_page(content)
     return pages
+
+
+def render_planner_page(content: Content) -> str:
+    focus_labels = {planner.focus_key(focus): _kit_title(content, focus) for focus in programme.focuses(content)}
+    return _render("planner.md.j2", paths.PLANNER_PAGE, content, focuses=programme.focuses(content),
+                   focus_key=planner.focus_key, focus_labels=focus_labels,
+                   word_export_script=posixpath.relpath("assets/javascripts/word-export.js",
+                                                        paths.page_url(paths.PLANNER_PAGE)),
+                   data=planner.planner_data(content) | {"focusLabels": focus_labels})
 
 
 def render_kit_page(content: Content, focus: programme.Focus) -> str:
@@ -44,6 +54,8 @@ def render_kit_page(content: Content, focus: programme.Focus) -> str:
     return _render("kit.md.j2", paths.kit_page_path(focus), content, focus=focus,
                    focus_item=programme.focus_item(content, focus),
                    schedule=programme.schedule(blocks, programme.kit_start(content)),
+                   planner_link=paths.built_link(paths.kit_page_path(focus), paths.PLANNER_PAGE,
+                                                 planner.kit_fragment(content, focus)),
                    materials=programme.materials(content, blocks))
 
 

@@ -10,7 +10,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import _QuietHandler
+from conftest import PROJECT_DIR, _QuietHandler
 from test_interactive import card_ids
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,9 @@ pytestmark = pytest.mark.browser
 MAX_LAYOUT_SHIFT = 0.01
 PAGES = ["dilemmaer/", "refleksionsspoergsmaal/", "skemaer/samarbejde/",
          # a shared, filtered view; the second leaves no card, so the footer comes up
-         "dilemmaer/?fase=opfoelgning", "refleksionsspoergsmaal/?princip=foelg-op&fase=sagsaabning"]
+         "dilemmaer/?fase=opfoelgning", "refleksionsspoergsmaal/?princip=foelg-op&fase=sagsaabning",
+         # the planner, empty and opening a full day from a link
+         "planlaegger/", "planlaegger/#" + (PROJECT_DIR / "tests" / "fixtures" / "plan-link-v1.txt").read_text().strip()]
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
     # Not is_mobile: Chromium's mobile emulation reports no layout shifts at all (tried: a block
@@ -76,7 +78,7 @@ def layout_shifts(browser, url, viewport):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path.split("&b=")[0])
 @pytest.mark.parametrize("scripts", ["on time", "late"])
 def test_the_page_does_not_move_after_first_paint(browser, site_url, slow_scripts_url, path, viewport, scripts):
     base = site_url if scripts == "on time" else slow_scripts_url
@@ -89,7 +91,7 @@ def test_the_page_does_not_move_after_first_paint(browser, site_url, slow_script
 
 MODULES = "assets/javascripts/modules/"
 INTERACTIVE = {"dilemmaer/": {"filters", "card-draw"}, "refleksionsspoergsmaal/": {"filters", "question-list"},
-               "skemaer/samarbejde/": {"form-print", "form-guard"}}
+               "skemaer/samarbejde/": {"form-print", "form-guard"}, "planlaegger/": {"planner"}}
 
 # Controls a reader can see that no working module stands behind: a visible button, select or
 # checkbox (or anything marked mg-js-only) inside a module's root that is not wired, or anything

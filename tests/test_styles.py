@@ -19,11 +19,14 @@ MADE_BY_SCRIPTS = {
     "modules/filters.js": ["hidden"],
     "modules/card-draw.js": ["mg-card--drawn", "mg-card--turned"],
     "modules/question-list.js": ["mg-print-picked", "hidden", "mg-sr-only"],
+    "modules/planner.js": ["mg-planner-texts", "data-print-view", "data-row-template", "data-library-template",
+                           "data-material", "data-fit", "data-mg-print"],
     # Material's bundle wraps plain tables, and marks the words found in search results.
     "bundle": ["md-typeset__scrollwrap", "md-typeset__table", "mark"],
 }
 
-# Each page three ways: as built (no JavaScript), with every module working, with every module broken.
+# Each page four ways: as built (no JavaScript), with every module working, with every module broken,
+# and working while the planner prints its facilitator's guide.
 STATES = """(html, state) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     if (state === 'built') { return doc; }
@@ -34,6 +37,7 @@ STATES = """(html, state) => {
         return doc;
     }
     doc.documentElement.classList.add('mg-filtering', 'mg-print-picked');
+    if (state === 'printing') { doc.documentElement.setAttribute('data-mg-print', 'facilitator'); }
     roots.forEach(r => r.setAttribute('data-mg-ready', ''));
     for (const selector of ['[data-item]', '[data-group]', '[data-empty]']) {
         const first = doc.querySelector(selector);
@@ -54,6 +58,20 @@ STATES = """(html, state) => {
         wrap.append(inner);
         inner.append(table);
     }
+    const texts = doc.getElementById('mg-planner-texts');   // the planner: a row, a library item, print-outs
+    if (texts) {
+        const holder = doc.createElement('template');
+        holder.innerHTML = texts.textContent;
+        const planner = doc.querySelector('[data-mg-module=planner]');
+        holder.content.querySelectorAll('[data-print-view]').forEach(view => planner.append(view));
+        const copy = selector => holder.content.querySelector(selector).content.cloneNode(true);
+        planner.querySelector('.mg-planner__list').append(copy('[data-row-template]'));
+        planner.querySelector('.mg-planner__library-list').append(copy('[data-library-template]'));
+        holder.content.querySelectorAll('template[data-material]').forEach(material =>
+            planner.querySelector('[data-print-materials]').append(material.content.cloneNode(true)));
+        planner.querySelectorAll('[data-print-rows]').forEach(rows => { rows.innerHTML = '<tr><td></td><td></td></tr>'; });
+        planner.querySelector('[data-summary]').dataset.fit = 'over';
+    }
     const results = doc.querySelector('.md-search-result__list');
     if (results) { results.innerHTML = '<li class="md-search-result__item"><mark>ord</mark></li>'; }
     return doc;
@@ -64,7 +82,7 @@ UNMATCHED = """async ([pages, selectors, states]) => {
     const docs = [];
     for (const page of pages) {
         const html = await (await fetch(page)).text();
-        for (const state of ['built', 'working', 'broken']) { docs.push(toDoc(html, state)); }
+        for (const state of ['built', 'working', 'broken', 'printing']) { docs.push(toDoc(html, state)); }
     }
     return selectors.filter(([selector, probe]) => !docs.some(doc => doc.querySelector(probe)));
 }"""
