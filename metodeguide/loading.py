@@ -97,12 +97,14 @@ def _programme_problems(content: Content, blocks_folder: str) -> Iterator[Proble
                     break
 
 
-def _planner_problems(file: str, planner: PlannerSettings, blocks: dict) -> Iterator[Problem]:
-    """The breaks a length names must be break blocks; the kits' length and group must exist."""
+def _planner_problems(file: str, planner: PlannerSettings, blocks: dict, every_block_read: bool) -> Iterator[Problem]:
+    """The breaks a length names must be break blocks; the kits' length and group must exist.
+    (A block whose own file has a problem is not known here; that problem is reported already.)"""
     kinds = {block.id: block.kind for block in blocks.values()}
     for i, length in enumerate(planner.lengths):
         for j, placed in enumerate(length.breaks):
-            if kinds.get(placed.block) not in programme.BREAKS:
+            unknown_for_now = placed.block not in kinds and not every_block_read
+            if kinds.get(placed.block) not in programme.BREAKS and not unknown_for_now:
                 yield Problem(file, f"lengths[{i}].breaks[{j}].block",
                               f"'{placed.block}' er ikke en byggeklods af slagsen pause eller frokost.")
     if planner.kit_length not in {length.id for length in planner.lengths}:
@@ -253,7 +255,8 @@ def _cross_reference_problems(parsed: dict[str, BaseModel], single, folders, rea
         yield from _block_problems(file, block, known)
     if single["planlaegger.yml"]:
         planner_file = next(file for file, item in parsed.items() if item is single["planlaegger.yml"])
-        yield from _planner_problems(planner_file, single["planlaegger.yml"], blocks)
+        every_block_read = all(folders["byggeklodser"].values())
+        yield from _planner_problems(planner_file, single["planlaegger.yml"], blocks, every_block_read)
     if single["settings.yml"]:
         yield from _plain_language_problems(forms, single["settings.yml"].citizen_form_max_lix)
     if not clashes:   # codes are checked against item keys, which a repeated id or number makes ambiguous

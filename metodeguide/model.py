@@ -549,6 +549,14 @@ class Block(Strict):
     source: Citation | None = None   # where the facts it carries come from; a break carries none
 
     @model_validator(mode="after")
+    def _frame_and_breaks_are_for_any_focus(self):
+        # Opening, closing, breaks and the like are the same whatever the focus; made per focus they
+        # would come several times in a programme and the planner could not find them by id.
+        if self.for_each and self.kind in ("aabning", "afslutning", "evaluering", "handleplan", "pause", "frokost"):
+            raise problem("frame_block_for_each", kind=self.kind)
+        return self
+
+    @model_validator(mode="after")
     def _sourced_unless_a_break(self):
         if self.source is None and self.kind not in ("pause", "frokost", "aabning", "afslutning"):
             raise problem("block_needs_source")

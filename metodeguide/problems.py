@@ -47,6 +47,7 @@ CUSTOM_ERRORS = {
                    "(skriv fx 'D3-2: principles/<princip>/dilemmas/<id>' eller 'M5: tools/<id>')",
     "ledger_item_twice": "et punkt må kun have én kode, men disse står under flere koder: {items}",
     "duration_order": "varigheden skal gå fra shortest over suggested til longest (korteste ≤ foreslået ≤ længste)",
+    "frame_block_for_each": "en byggeklods af slagsen '{kind}' er den samme for alle emner og kan ikke have for_each",
     "block_needs_source": "en byggeklods med indhold skal have en kilde (source); kun pauser, frokost, åbning og afslutning kan undvære den",
 }
 

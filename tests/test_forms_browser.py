@@ -125,8 +125,9 @@ def pages_with_screen_reader_text(site_dir) -> dict[str, list[str]]:
     found = {}
     for path in site_pages(site_dir):
         html = path.read_text(encoding="utf-8")
-        if "mg-sr-only" in html:
-            found[path.relative_to(site_dir).parent.as_posix() + "/"] = hidden_texts(html, {"mg-sr-only"})
+        texts = hidden_texts(html, {"mg-sr-only"}) if "mg-sr-only" in html else []
+        if texts:   # (a script's inert HTML, such as the planner's print texts, has none to see)
+            found[path.relative_to(site_dir).parent.as_posix() + "/"] = texts
     return found
 
 

@@ -378,6 +378,13 @@ def test_block_whose_shortest_length_is_above_its_suggestion(content_copy):
         "(korteste ≤ foreslået ≤ længste)"]
 
 
+def test_a_break_made_per_focus_is_refused(content_copy):
+    edit_yaml(content_copy, "byggeklodser/pause.yml", lambda block: block.update(for_each="principle"))
+    assert problems(content_copy) == [
+        "content/byggeklodser/pause.yml: en byggeklods af slagsen 'pause' er den samme for alle emner og kan ikke "
+        "have for_each"]
+
+
 def test_block_using_a_dilemma_and_a_question_that_do_not_exist(content_copy):
     edit_yaml(content_copy, BLOCK, lambda block: block["uses"].update(dilemmas=["D3-2", "D3-9"], questions=["R9-1"]))
     found = problems(content_copy)

@@ -29,6 +29,8 @@
   var HEADINGS = { h1: "TITLE", h2: "HEADING_1", h3: "HEADING_2", h4: "HEADING_3", h5: "HEADING_4", h6: "HEADING_5" };
   // Elements whose text is not the document's: controls, scripts and styles, drawings (a chart's SVG labels).
   var SKIPPED = /^(script|style|template|noscript|button|input|select|textarea|svg)$/;
+  // A form's fields become room to write on paper: a box to tick, a line, or a few lines.
+  var TICK_BOX = "\u2610 ", SHORT_LINE = new Array(31).join("_"), FULL_LINE = new Array(76).join("_");
   // Elements that end the paragraph before them and start a new one after them.
   var BLOCKS = /^(p|div|section|article|header|footer|main|aside|nav|figure|figcaption|blockquote|address|details|summary|dl|dt|dd|form|fieldset|legend|pre|hr)$/;
 
@@ -55,7 +57,13 @@
 
   function skipped(element) {
     return element.hidden || element.hasAttribute("data-word-skip") || SKIPPED.test(element.localName) ||
-      element.classList.contains("headerlink");  // the theme's "¶" permalink after each heading
+      element.classList.contains("headerlink") ||  // the theme's "¶" permalink after each heading
+      element.classList.contains("mg-sr-only");    // said to a screen reader, not shown on the page
+  }
+
+  function writable(element) {
+    return (element.localName === "textarea" || (element.localName === "input" && element.type !== "hidden")) &&
+      !element.hidden && !element.hasAttribute("data-word-skip");
   }
 
   function each(list, callback) { Array.prototype.forEach.call(list, callback); }
@@ -160,12 +168,24 @@
       }));
     }
 
+    function roomToWrite(field, at) {
+      if (field.type === "checkbox" || field.type === "radio") { at.runs.push({ text: TICK_BOX }); return; }
+      if (field.localName === "input") { at.runs.push({ text: " " + SHORT_LINE }); return; }
+      flush(at);
+      var inCell = !!field.closest("td, th");   // a table cell's border is room enough
+      for (var line = 0; line < (Number(field.getAttribute("rows")) || 3); line += 1) {
+        if (!inCell) { at.runs.push({ text: FULL_LINE }); }
+        flush(at, null, true);
+      }
+    }
+
     function walk(node, at, format) {
       each(node.childNodes, function (child) {
         if (child.nodeType === 3) {
           at.runs.push({ text: child.data, bold: format.bold, italics: format.italics });
           return;
         }
+        if (child.nodeType === 1 && writable(child)) { roomToWrite(child, at); return; }
         if (child.nodeType !== 1 || skipped(child)) { return; }
         var name = child.localName;
         if (child.hasAttribute("data-word-page-break")) { flush(at); pageBreak = true; }

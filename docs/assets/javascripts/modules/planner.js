@@ -14,6 +14,8 @@
 
   var LINK_FORMATS = { "1": readLinkVersion1 };   // every format ever published stays readable
   var SAVED_FILE_KEY = "metodeguide_plan";
+  var DAY = 24 * 60;
+  var FEWEST_MINUTES = 5, MOST_MINUTES = 240;      // a block's limits in the content's schema (Duration)
 
   // --- Small helpers -------------------------------------------------------------------------
 
@@ -35,6 +37,9 @@
   function sum(list, minutesOf) { return list.reduce(function (total, item) { return total + minutesOf(item); }, 0); }
   function byId(list, id) { return list.filter(function (item) { return item.id === id; })[0]; }
   function contains(list, value) { return list.indexOf(value) >= 0; }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  var STEP = 5;                                     // set from the page's data when the module starts
+  function validMinutes(minutes) { return minutes % STEP === 0 && minutes >= FEWEST_MINUTES && minutes <= MOST_MINUTES; }
 
   // --- The proposal: the rules of programme.propose, step for step ----------------------------
 
@@ -189,7 +194,7 @@
 
   function writeLink(plan) {
     var parts = ["v=1", "s=" + hhmm(plan.start), "l=" + plan.length, "g=" + plan.group, "f=" + plan.focuses.join(".")];
-    if (plan.end !== null) { parts.push("e=" + hhmm(plan.end)); }
+    if (plan.end !== null) { parts.push("e=" + hhmm(plan.end % DAY)); }
     parts.push("b=" + plan.items.map(function (item) { return item.id + "_" + item.minutes; }).join("."));
     return parts.join("&");
   }
@@ -202,7 +207,7 @@
       group: fields.g || "",
       focuses: fields.f ? fields.f.split(".") : [],
       items: (fields.b ? fields.b.split(".") : []).map(function (part) {
-        var match = /^([a-z0-9-]+)_(\d{1,3})$/.exec(part);
+        var match = /^([a-z0-9-]+)_(\d{1,3})$/.exec(part);   // a block that is not known is left out later
         return match ? { id: match[1], minutes: Number(match[2]) } : { id: part, minutes: 0 };
       })
     };
@@ -216,8 +221,8 @@
       if (at > 0) { fields[pair.slice(0, at)] = pair.slice(at + 1); }
     });
     if (!fields.v) { return null; }
-    var read = LINK_FORMATS[fields.v];
-    return read ? read(fields) : { newer: true };
+    if (!/^[0-9]+$/.test(fields.v)) { return { unreadable: true }; }
+    return has(LINK_FORMATS, fields.v) ? LINK_FORMATS[fields.v](fields) : { newer: true };
   }
 
   // --- The module -----------------------------------------------------------------------------
@@ -225,6 +230,7 @@
   window.metodeguide.module("planner", function (root) {
     var data = JSON.parse(document.getElementById("mg-planner-data").textContent);
     var propose = Proposer(data);
+    STEP = data.rules.step;
     var words = root.dataset;
     var $ = function (selector) { return root.querySelector(selector); };
     var form = $("[data-choices]"), list = $("[data-list]"), status = $("[data-status]");
@@ -233,7 +239,7 @@
     var linkField = $("[data-link]");
     var texts = printTexts();
     var rowTemplate = texts.querySelector("[data-row-template]"), libraryTemplate = texts.querySelector("[data-library-template]");
-    var blocksById = {};
+    var blocksById = Object.create(null);   // no inherited names: a link may hold anything
     data.blocks.forEach(function (block) { blocksById[block.id] = block; });
     var nextKey = 1;
     var plan = {
@@ -260,8 +266,14 @@
       return Array.prototype.map.call(form.querySelectorAll("input[name='fokus']:checked"), function (box) { return box.value; });
     }
     function say(message) { status.textContent = message; }
+    function sayAtChoices(message) { $("[data-choices-status]").textContent = message; }
     function lengthMinutes() { return byId(data.lengths, plan.length).minutes; }
-    function target() { return plan.end !== null ? plan.end : plan.start + lengthMinutes(); }
+    // The time the plan should end, in minutes from the start day's midnight: an end at or before
+    // the start is on the next day.
+    function target() {
+      if (plan.end === null) { return plan.start + lengthMinutes(); }
+      return plan.end > plan.start ? plan.end : plan.end + DAY;
+    }
     function item(id, minutes) { return { key: nextKey++, id: id, minutes: minutes }; }
     function startOf(index) { return plan.start + sum(plan.items.slice(0, index), function (it) { return it.minutes; }); }
     function total() { return sum(plan.items, function (it) { return it.minutes; }); }
@@ -280,6 +292,7 @@
       plan.items.forEach(function (it, index) { list.appendChild(row(it, index)); });
       $("[data-empty]").hidden = plan.items.length > 0;
       showSummary();
+      endField.value = toTimeField(target() % DAY);
       renderLibrary();
       keepInAddress();
       if (focusAfter) { focusAfter(); }
@@ -289,19 +302,22 @@
       var block = blocksById[it.id];
       var li = rowTemplate.content.firstElementChild.cloneNode(true);
       var titleId = "plan-punkt-" + it.key;
-      var start = startOf(index);
       li.dataset.key = it.key;
-      li.querySelector("[data-time]").textContent = fill(words.timeSpan, { start: clock(start), end: clock(start + it.minutes) });
-      li.querySelector("[data-minutes-out]").textContent = fill(words.minutesLabel, { minutes: it.minutes });
+      showTimes(li, index);
       var title = li.querySelector("[data-title]");
       title.textContent = block.title;
       title.id = titleId;
-      li.querySelector("[data-about]").textContent = block.focus ? data.focusLabels[block.focus] : "";
+      var about = li.querySelector("[data-about]");
+      about.textContent = block.focus ? data.focusLabels[block.focus] : "";
+      about.id = titleId + "-emne";
+      li.querySelector("[data-time]").id = titleId + "-tid";
       var minutes = li.querySelector("[data-minutes]");
       minutes.value = it.minutes;
       minutes.id = titleId + "-minutter";
+      // Every row has the same buttons: the block's title, focus and time tell them apart.
+      var describedBy = [titleId, block.focus ? about.id : "", titleId + "-tid"].join(" ").replace(/\s+/g, " ");
       Array.prototype.forEach.call(li.querySelectorAll("button, select, input"), function (control) {
-        control.setAttribute("aria-describedby", titleId);
+        control.setAttribute("aria-describedby", describedBy);
       });
       li.querySelector("[data-move='-1']").disabled = index === 0;
       li.querySelector("[data-move='1']").disabled = index === plan.items.length - 1;
@@ -315,21 +331,40 @@
       return li;
     }
 
+    function showTimes(li, index) {
+      var start = startOf(index), it = plan.items[index];
+      li.querySelector("[data-time]").textContent = fill(words.timeSpan, { start: clock(start), end: clock(start + it.minutes) });
+      li.querySelector("[data-minutes-out]").textContent = fill(words.minutesLabel, { minutes: it.minutes });
+    }
+
+    // After a change of minutes only the times move: the rows stay, so focus and a click in progress do too.
+    function refreshTimes() {
+      Array.prototype.forEach.call(list.children, function (li, index) { showTimes(li, index); });
+      showSummary();
+      keepInAddress();
+    }
+
+    function verdict() {
+      var difference = plan.start + total() - target();
+      return difference === 0 ? "" : fill(difference > 0 ? words.summaryOver : words.summaryUnder, {
+        minutes: Math.abs(difference), end: clock(plan.start + total()), target: clock(target()) });
+    }
+
     function showSummary() {
       var summary = $("[data-summary]");
-      if (!plan.items.length) { summary.textContent = ""; return; }
+      if (!plan.items.length) { summary.textContent = ""; summary.removeAttribute("data-fit"); return; }
       var end = plan.start + total(), aim = target();
       var line = fill(words.summaryTotal, { minutes: total(), start: clock(plan.start), end: clock(end) });
       var difference = end - aim;
       var verdict = difference === 0 ? words.summaryExact : difference > 0 ? words.summaryOver : words.summaryUnder;
       summary.textContent = line + " " + fill(verdict, { minutes: Math.abs(difference), end: clock(end), target: clock(aim) });
       summary.setAttribute("data-fit", difference === 0 ? "exact" : difference > 0 ? "over" : "under");
-      endField.value = toTimeField(aim);
     }
 
     function keepInAddress() {
       var fragment = plan.items.length ? writeLink(plan) : "";
       linkField.value = fragment ? location.href.split("#")[0] + "#" + fragment : "";
+      $("[data-link-long]").hidden = linkField.value.length < 1000;
       if (history.replaceState) { history.replaceState(null, "", fragment ? "#" + fragment : location.pathname + location.search); }
     }
 
@@ -359,7 +394,7 @@
         add.setAttribute("aria-describedby", title.id);
         library.appendChild(li);
       });
-      $("[data-library-empty]").hidden = shown.length > 0;
+      $("[data-library-count]").textContent = fill(words.msgLibraryCount, { count: shown.length });
     }
 
     // --- Editing ---
@@ -391,7 +426,8 @@
       plan.items.push(item(block.id, block.minutes[1]));
       var position = plan.items.length - 1;
       render(focusAfter);
-      say(fill(words.msgAdded, { title: displayTitle(block), position: position + 1, start: clock(startOf(position)) }));
+      say(fill(words.msgAdded, { title: displayTitle(block), position: position + 1, start: clock(startOf(position)) }) +
+          " " + verdict());
     }
 
     list.addEventListener("click", function (event) {
@@ -408,8 +444,8 @@
       } else if (button.hasAttribute("data-remove")) {
         var removed = plan.items.splice(index, 1)[0];
         var next = plan.items[Math.min(index, plan.items.length - 1)];
-        render(next ? focusInRow(next.key, "[data-remove]") : function () { $("[data-add-break]").focus(); });
-        say(fill(words.msgRemoved, { title: displayTitle(blocksById[removed.id]) }));
+        render(next ? focusInRow(next.key) : function () { $("[data-add-break]").focus(); });
+        say(fill(words.msgRemoved, { title: displayTitle(blocksById[removed.id]) }) + " " + verdict());
       }
     });
 
@@ -420,12 +456,16 @@
       if (event.target.hasAttribute("data-position")) {
         moveTo(index, Number(event.target.value) - 1, "[data-position]");
       } else if (event.target.hasAttribute("data-minutes")) {
-        var minutes = Math.round(Number(event.target.value));
-        if (!(minutes >= 1 && minutes <= 600)) { event.target.value = plan.items[index].minutes; return; }
+        var minutes = Number(event.target.value);
+        if (!validMinutes(minutes)) {
+          event.target.value = plan.items[index].minutes;
+          say(fill(words.msgMinutesInvalid, { shortest: FEWEST_MINUTES, longest: MOST_MINUTES, step: STEP }));
+          return;
+        }
         plan.items[index].minutes = minutes;
-        render(focusInRow(li.dataset.key, "[data-minutes]"));
-        say(fill(words.msgMinutes, { title: displayTitle(blocksById[plan.items[index].id]), minutes: minutes,
-                                     end: clock(plan.start + total()) }));
+        refreshTimes();
+        say(fill(words.msgMinutes, { title: displayTitle(blocksById[plan.items[index].id]), minutes: minutes }) + " " +
+            (verdict() || $("[data-summary]").textContent));
       }
     });
 
@@ -446,7 +486,12 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var chosen = chosenFocuses();
-      if (!chosen.length) { say(words.msgNoFocus); return; }
+      if (!chosen.length) {
+        sayAtChoices(words.msgNoFocus);
+        form.querySelector("input[name='fokus']").focus();
+        return;
+      }
+      sayAtChoices("");
       plan.focuses = chosen;
       plan.length = checkedValue("laengde");
       plan.group = checkedValue("gruppe");
@@ -459,7 +504,7 @@
         plan.start = fromTimeField(startField.value);
       } else if (event.target === endField) {
         var end = fromTimeField(endField.value);
-        plan.end = end === null || end === plan.start + lengthMinutes() ? null : end;
+        plan.end = end === null || end === (plan.start + lengthMinutes()) % DAY ? null : end;
       } else if (event.target.name === "laengde") {
         plan.length = event.target.value;
         plan.end = null;
@@ -471,10 +516,12 @@
 
     // --- Opening a plan from a link or a file ---
 
+    // Open a plan read from a link or a file; says what went wrong and returns false if it could not.
     function open(read) {
       if (!read) { return false; }
       if (read.newer) { say(words.msgLinkNewer); return false; }
-      var known = read.items.filter(function (it) { return blocksById[it.id] && it.minutes > 0; });
+      if (read.unreadable || read.start === null) { say(words.msgLinkFailed); return false; }
+      var known = read.items.filter(function (it) { return blocksById[it.id] && validMinutes(it.minutes); });
       plan.start = read.start !== null ? read.start : plan.start;
       plan.end = read.end;
       plan.length = byId(data.lengths, read.length) ? read.length : plan.length;
@@ -497,30 +544,43 @@
 
     open(readLink(location.hash));
     window.addEventListener("hashchange", function () {
-      if (location.hash.replace(/^#/, "") !== writeLink(plan)) { open(readLink(location.hash)); }
+      var read = readLink(location.hash);
+      if (read) {
+        if (location.hash.replace(/^#/, "") !== writeLink(plan)) { open(read); }
+      } else if (plan.items.length) {
+        keepInAddress();   // an in-page link (such as "skip to content") must not lose the plan
+      }
     });
 
     $("[data-open]").addEventListener("change", function (event) {
       var file = event.target.files && event.target.files[0];
       if (!file) { return; }
       var reader = new FileReader();
+      event.target.value = "";          // so that choosing the same file again opens it again
       reader.onload = function () {
-        try {
-          var saved = JSON.parse(reader.result);
-          if (!saved || typeof saved[SAVED_FILE_KEY] !== "string") { throw new Error("not a plan"); }
+        var saved = null;
+        try { saved = JSON.parse(reader.result); } catch (error) { saved = null; }
+        var read = saved && typeof saved[SAVED_FILE_KEY] === "string" ? readLink(saved[SAVED_FILE_KEY]) : null;
+        if (!read) { say(words.msgOpenFailed); return; }
+        if (open(read)) {
           titleField.value = typeof saved.title === "string" ? saved.title : "";
           notesField.value = typeof saved.notes === "string" ? saved.notes : "";
-          if (!open(readLink(saved[SAVED_FILE_KEY]))) { throw new Error("no plan in the file"); }
-        } catch (error) {
-          say(words.msgOpenFailed);
         }
       };
+      reader.onerror = function () { say(words.msgOpenFailed); };
       reader.readAsText(file);
     });
 
     // --- Sharing, saving, printing, Word ---
 
+    function refuseEmpty() {
+      if (plan.items.length) { return false; }
+      say(words.msgEmpty);
+      return true;
+    }
+
     $("[data-copy-link]").addEventListener("click", function () {
+      if (refuseEmpty()) { return; }
       var copied = navigator.clipboard && navigator.clipboard.writeText
         ? navigator.clipboard.writeText(linkField.value) : Promise.reject(new Error("no clipboard"));
       copied.then(function () { say(words.msgCopied); }, function () {
@@ -531,6 +591,7 @@
     });
 
     $("[data-save]").addEventListener("click", function () {
+      if (refuseEmpty()) { return; }
       var saved = {};
       saved[SAVED_FILE_KEY] = writeLink(plan);
       saved.title = titleField.value;
@@ -604,6 +665,7 @@
 
     Array.prototype.forEach.call(root.querySelectorAll("[data-print]"), function (button) {
       button.addEventListener("click", function () {
+        if (refuseEmpty()) { return; }
         fillPrintViews();
         document.documentElement.setAttribute("data-mg-print", button.dataset.print);
         window.print();
@@ -612,7 +674,11 @@
     window.addEventListener("beforeprint", fillPrintViews);
     window.addEventListener("afterprint", function () { document.documentElement.removeAttribute("data-mg-print"); });
 
+    var makingWord = false;
     $("[data-word]").addEventListener("click", function () {
+      if (refuseEmpty() || makingWord) { return; }
+      makingWord = true;
+      say(words.msgWordBusy);
       fillPrintViews();
       var both = document.createElement("div");
       Array.prototype.forEach.call(root.querySelectorAll("[data-print-view]"), function (view, i) {
@@ -621,8 +687,13 @@
         both.appendChild(copy);
       });
       window.metodeguide.wordExport(both, { title: titleField.value.trim() || words.defaultTitle }).then(function (blob) {
+        makingWord = false;
+        say("");
         window.metodeguide.saveFile(blob, words.fileName + ".docx");
-      }, function () { say(words.msgWordFailed); });
+      }, function () {
+        makingWord = false;
+        say(words.msgWordFailed);
+      });
     });
 
     render();
