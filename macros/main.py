@@ -7,6 +7,7 @@ either way: ``load_content_cached`` keeps it until a content file changes.
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from metodeguide.glossary import link_with, official_names, term_pattern  # noqa
 from metodeguide.loading import load_content_cached  # noqa: E402
 from metodeguide.model import Content  # noqa: E402
 from metodeguide.problems import ContentError  # noqa: E402
+from metodeguide.search import enrich_index  # noqa: E402
 from metodeguide.site import NAVIGATION, footer, site_files  # noqa: E402
 
 CONTENT_DIR = PROJECT_DIR / "content"
@@ -69,6 +71,19 @@ def _term_matcher(loaded: Content):
         _matcher.clear()
         _matcher[id(loaded)] = cached = (loaded, term_pattern(loaded.glossary.terms, keep=official_names(loaded)))
     return cached[1]
+
+
+def on_post_build(config):
+    """Rewrite the theme's search index so search answers the way caseworkers search
+    (``metodeguide.search``). Hooks run after the plugins, so the index is written by now.
+    mkdocs-macros calls a function of this name in its module too, with its own plugin object:
+    that call has nothing to do here."""
+    if not hasattr(config, "keys") or "site_dir" not in config:
+        return
+    index_file = Path(config["site_dir"]) / "search" / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    enriched = enrich_index(index, content())
+    index_file.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_serve(server, config, builder):

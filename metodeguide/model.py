@@ -370,6 +370,7 @@ class Tool(Strict):
     code: ToolCode
     name: Text
     short_name: Text | None = None
+    also_called: list[Text] = []    # other names people search for: a Danish everyday name, a spelling
     kind: Literal["metode", "redskab", "tilgang"]
     what: Text
     use: Text
@@ -386,6 +387,7 @@ class Term(Strict):
     term: Text
     forms: list[Text] = []
     abbreviation_of: Text | None = None
+    also_called: list[Text] = []    # other names and spellings people search for (not linked in pages)
     definition: Text
     source: Citation
     own_explanation: bool = False  # the definition is the guide's own general explanation, not from a source

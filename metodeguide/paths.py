@@ -81,6 +81,11 @@ def card_anchor(principle_id: str, dilemma_id: str) -> str:
     return f"{principle_id}-{dilemma_id}"
 
 
+def card_question_anchor(principle_id: str, dilemma_id: str) -> str:
+    """A card's question, the heading that names the card (and its entry in the search index)."""
+    return f"{card_anchor(principle_id, dilemma_id)}-spoergsmaal"
+
+
 def bank_question_anchor(principle_id: str, question_id: str) -> str:
     """A question in the question bank, where every principle's questions sit side by side."""
     return f"{principle_id}-spoergsmaal-{question_id}"

@@ -1,0 +1,105 @@
+"""The search index, made to answer the way caseworkers search.
+
+The theme's search plugin writes ``search/search_index.json`` (one entry per page and per heading).
+``enrich_index`` then, as pure data work:
+
+- gives each reflection question an entry of its own (each dilemma card has one already: its
+  question is a heading), so a search that finds one opens at the question, not at the top of a
+  long page;
+- names what each result is ("Princip", "Fase", "Dilemmakort", "Metode" …, words from
+  ``templates/search_labels.yml``) in front of the titles of the pages and entries that stand for
+  one thing;
+- puts the other names of a method or a term (its abbreviation, its ``also_called``) in the entry's
+  ``tags``, a field the index weights far above the text. The search worker reads those tags as
+  the list of abbreviations and synonyms: there is no such list in JavaScript.
+
+The query side (compounds, letters typed without æ/ø/å, typos) is in
+``docs/assets/javascripts/workers/danish-search-worker.js``; it builds its vocabulary from this
+index when the index loads.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from . import paths
+from .model import Content
+from .words import template_words
+
+# Entries whose location matches a pattern get that kind's label before their title.
+KINDS = (
+    ("principle", re.compile(rf"^{paths.PRINCIPLES_DIR}/[^/#]+/$")),
+    ("phase", re.compile(rf"^{paths.PHASES_DIR}/[^/#]+/$")),
+    ("form", re.compile(rf"^{paths.FORMS_DIR}/[^/#]+/$")),
+    ("tool", re.compile(rf"^{re.escape(paths.page_url(paths.TOOLS_PAGE))}#.+$")),
+    ("term", re.compile(rf"^{re.escape(paths.page_url(paths.GLOSSARY_PAGE))}#.+$")),
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    location: str
+    title: str
+    text: str
+    tags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        entry = {"location": self.location, "title": self.title, "text": self.text}
+        return entry | ({"tags": list(self.tags)} if self.tags else {})
+
+
+def enrich_index(index: dict, content: Content) -> dict:
+    """The theme's index with questions of their own, kinds named and other names as tags."""
+    labels = template_words("search_labels")
+    other_names = _other_names(content)
+    card_titles = _card_titles(content, labels)
+    docs = [_labelled(doc, labels, other_names, card_titles) for doc in index["docs"]]
+    docs += [entry.as_dict() for entry in question_entries(content, labels)]
+    return {**index, "docs": docs}
+
+
+def question_entries(content: Content, labels: dict) -> list[Entry]:
+    """One entry per reflection question: in the question bank they are list items, not headings."""
+    questions = paths.page_url(paths.QUESTIONS_PAGE)
+    return [Entry(f"{questions}#{paths.bank_question_anchor(principle.id, question.id)}",
+                  labels["question"].format(code=question.code, title=question.question),
+                  f"<p>{html.escape(labels['question_text'].format(number=principle.number, principle=principle.title))}</p>")
+            for principle in content.principles for question in principle.reflection_questions]
+
+
+def _card_titles(content: Content, labels: dict) -> dict[str, str]:
+    """The dilemma cards' entries (each card's question is a heading) and the titles that name them."""
+    cards = paths.page_url(paths.DILEMMAS_PAGE)
+    return {f"{cards}#{paths.card_question_anchor(principle.id, dilemma.id)}":
+            labels["dilemma"].format(code=dilemma.code, title=dilemma.question)
+            for principle in content.principles for dilemma in principle.dilemmas}
+
+
+def _labelled(doc: dict, labels: dict, other_names: dict[str, tuple[str, ...]], card_titles: dict[str, str]) -> dict:
+    location = doc["location"]
+    kind = next((kind for kind, pattern in KINDS if pattern.match(location)), None)
+    labelled = dict(doc)
+    if kind:
+        labelled["title"] = labels[kind].format(title=doc["title"])
+    if location in card_titles:
+        labelled["title"] = card_titles[location]
+    if location in other_names:
+        labelled["tags"] = list(dict.fromkeys([*doc.get("tags", []), *other_names[location]]))
+    return labelled
+
+
+def _other_names(content: Content) -> dict[str, tuple[str, ...]]:
+    """Each method's and term's abbreviation and other names, by the location of its entry."""
+    tools = paths.page_url(paths.TOOLS_PAGE)
+    glossary = paths.page_url(paths.GLOSSARY_PAGE)
+    names = {f"{tools}#{tool.id}": (tool.short_name or _as_abbreviation(tool.name), *tool.also_called)
+             for tool in content.tools}
+    names |= {f"{glossary}#{term.id}": (term.term if term.abbreviation_of else None, *term.also_called)
+              for term in content.glossary.terms}
+    return {location: tuple(name for name in found if name) for location, found in names.items() if any(found)}
+
+
+def _as_abbreviation(name: str) -> str | None:
+    """A name written like an abbreviation (LA2, CHIME, FFB) is one."""
+    return name if re.fullmatch(r"[A-ZÆØÅ0-9-]{2,6}", name) else None
