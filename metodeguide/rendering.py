@@ -46,6 +46,8 @@ def render_planner_page(content: Content) -> str:
                    focus_key=planner.focus_key, focus_labels=focus_labels,
                    word_export_script=posixpath.relpath("assets/javascripts/word-export.js",
                                                         paths.page_url(paths.PLANNER_PAGE)),
+                   planner_script=posixpath.relpath("assets/javascripts/modules/planner.js",
+                                                    paths.page_url(paths.PLANNER_PAGE)),
                    data=planner.planner_data(content) | {"focusLabels": focus_labels})
 
 

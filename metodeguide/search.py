@@ -9,9 +9,10 @@ The theme's search plugin writes ``search/search_index.json`` (one entry per pag
 - names what each result is ("Princip", "Fase", "Dilemmakort", "Metode" …, words from
   ``templates/search_labels.yml``) in front of the titles of the pages and entries that stand for
   one thing;
-- puts the other names of a method or a term (its abbreviation, its ``also_called``) in the entry's
-  ``tags``, a field the index weights far above the text. The search worker reads those tags as
-  the list of abbreviations and synonyms: there is no such list in JavaScript.
+- puts a method's or a term's abbreviation and other names (``also_called``) in the entry's
+  ``tags``, a field the index weights far above the text. The search
+  worker reads the tags written in capitals as the abbreviations to match exactly: there is no
+  such list in JavaScript.
 
 The query side (compounds, letters typed without æ/ø/å, typos) is in
 ``docs/assets/javascripts/workers/danish-search-worker.js``; it builds its vocabulary from this
@@ -62,9 +63,11 @@ def enrich_index(index: dict, content: Content) -> dict:
 def question_entries(content: Content, labels: dict) -> list[Entry]:
     """One entry per reflection question: in the question bank they are list items, not headings."""
     questions = paths.page_url(paths.QUESTIONS_PAGE)
+    # The question is the entry's text, not its title: titles weigh a thousand times more, and a
+    # question shares its words with the pages that answer them.
     return [Entry(f"{questions}#{paths.bank_question_anchor(principle.id, question.id)}",
-                  labels["question"].format(code=question.code, title=question.question),
-                  f"<p>{html.escape(labels['question_text'].format(number=principle.number, principle=principle.title))}</p>")
+                  labels["question"].format(code=question.code),
+                  f"<p>{html.escape(question.question)}</p> <p>{html.escape(labels['question_text'].format(number=principle.number, principle=principle.title))}</p>")
             for principle in content.principles for question in principle.reflection_questions]
 
 

@@ -51,8 +51,8 @@ def test_every_reflection_question_gets_an_entry_that_opens_at_it(content):
     for principle in content.principles:
         for question in principle.reflection_questions:
             entry = found[f"{bank}#{paths.bank_question_anchor(principle.id, question.id)}"]
-            assert entry["title"] == f"Refleksionsspørgsmål {question.code}: {question.question}"
-            assert f"princip {principle.number}" in entry["text"]
+            assert entry["title"] == f"Refleksionsspørgsmål {question.code}"
+            assert question.question[:30] in entry["text"] and f"princip {principle.number}" in entry["text"]
     assert len(found) == len(THEME_INDEX["docs"]) + sum(len(p.reflection_questions) for p in content.principles)
 
 

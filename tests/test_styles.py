@@ -73,7 +73,7 @@ STATES = """(html, state) => {
         planner.querySelector('[data-summary]').dataset.fit = 'over';
     }
     const results = doc.querySelector('.md-search-result__list');
-    if (results) { results.innerHTML = '<li class="md-search-result__item"><mark>ord</mark></li>'; }
+    if (results) { results.innerHTML = '<li class="md-search-result__item"><mark>ord</mark><nav class="md-tags"><span class="md-tag">FIT</span></nav></li>'; }
     return doc;
 }"""
 

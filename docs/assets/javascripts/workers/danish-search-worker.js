@@ -4,7 +4,8 @@
  * It lives beside Material's worker on purpose: Material loads lunr's language files from the
  * relative path "../lunr", which must resolve the same from here. It reads the index when Material
  * sets it up (message type 0) and keeps its vocabulary: every word of every entry, and the entries'
- * tags, which the build fills with abbreviations and other names (metodeguide/search.py). Each
+ * tags, which the build fills with abbreviations (the tags in capitals) and other names
+ * (metodeguide/search.py). Each
  * query (message type 2) is then rewritten, word by word, into what lunr can answer:
  *
  * - an inflected word becomes its Danish stem ("drømmene" -> "drøm"; Material then asks for every
@@ -45,7 +46,7 @@ function learn(docs) {
     var text = [doc.title, String(doc.text).replace(/<[^>]*>/g, " ")].concat(doc.tags || []).join(" ");
     (text.toLowerCase().match(WORD) || []).forEach(function (word) { words.add(word); });
     (doc.tags || []).forEach(function (tag) {
-      if (tag.length > 10) { return; }                 // a name, not an abbreviation ("VUM 2.0" is one)
+      if (tag !== tag.toUpperCase()) { return; }       // a name or a term, not an abbreviation ("VUM 2.0" is one)
       (tag.toLowerCase().match(WORD) || []).forEach(function (word) {
         if (/\p{L}/u.test(word)) { abbreviations.add(word); }
       });
