@@ -109,3 +109,17 @@ def test_other_requests_are_not_held_back(page, site_url):
     })""")
     assert status == 200
     assert requested["index"] == []
+
+
+def test_once_search_has_started_it_keeps_working_offline(page, site_url):
+    """A caseworker in a citizen's home may lose the connection after opening the guide."""
+    page.goto(site_url + PRINCIPLE)
+    page.focus("input.md-search__input")
+    page.keyboard.type(QUERY)
+    wait_for_results(page)
+    page.context.set_offline(True)
+    page.fill("input.md-search__input", "")
+    page.keyboard.type("netvaerkskort")          # typed without æ, and the network gone
+    page.keyboard.press("End")
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+        .some(a => a.href.includes('netvaerkskort'))""")
