@@ -8,7 +8,7 @@ from metodeguide import paths, search
 THEME_INDEX = {
     "config": {"lang": ["da"], "separator": "[\\s\\-]+"},
     "docs": [
-        {"location": "principper/foelg-op/", "title": "7. Følg op, så indsatsen altid er den rette", "text": ""},
+        {"location": "principper/foelg-op/", "title": "7. Følg op", "text": ""},
         {"location": "principper/foelg-op/#hvorfor", "title": "Hvorfor", "text": ""},
         {"location": "faser/opfoelgning/", "title": "Opfølgning", "text": ""},
         {"location": "metoder/#fit", "title": "Feedback Informed Treatment (FIT)", "text": ""},
@@ -26,7 +26,7 @@ def entries(content):
 
 def test_each_entry_that_stands_for_one_thing_says_what_it_is(content):
     found = entries(content)
-    assert found["principper/foelg-op/"]["title"] == "Princip 7. Følg op, så indsatsen altid er den rette"
+    assert found["principper/foelg-op/"]["title"] == "Princip 7. Følg op"
     assert found["principper/foelg-op/#hvorfor"]["title"] == "Hvorfor"          # a section of a page: as it was
     assert found["faser/opfoelgning/"]["title"] == "Fase: Opfølgning"
     assert found["metoder/#fit"]["title"] == "Metode: Feedback Informed Treatment (FIT)"
