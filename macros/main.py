@@ -8,7 +8,9 @@ either way: ``load_content_cached`` keeps it until a content file changes.
 from __future__ import annotations
 
 import json
+import os
 import sys
+from datetime import date
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -47,9 +49,15 @@ def on_config(config):
 
 def on_files(files, config):
     """Add every generated page and file; MkDocs renders the .md ones and copies the rest."""
-    for path, data in site_files(content()).items():
+    for path, data in site_files(content(), build_date()).items():
         files.append(File.generated(config, path, content=data))
     return files
+
+
+def build_date() -> date:
+    """Today, or the date SOURCE_DATE_EPOCH names (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return date.fromtimestamp(int(epoch)) if epoch else date.today()
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -18,7 +18,8 @@ VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "li
 # Pieces of Markdown the linker must leave alone, tried in this order at each position.
 PROTECTED = re.compile(
     r"""
-      ^[ ]{0,3}\#.*$            # a heading
+      ^[ ]{0,3}```[^\n]*\n(?s:.*?)^[ ]{0,3}```[^\n]*$   # a fenced code block
+    | ^[ ]{0,3}\#.*$            # a heading
     | ^[ ]{0,3}!!!.*$           # an admonition's title line
     | `[^`\n]*`                 # inline code
     | !?\[[^\]\n]*\]\([^)\n]*\) # a link or an image

@@ -37,8 +37,12 @@ Text = Annotated[str, AfterValidator(_not_blank)]
 CODE_LETTERS = {"dilemma": "D", "question": "R", "way": "A", "tool": "M", "form": "S"}
 
 
+def _code_pattern(letter: str, in_principle: bool) -> str:
+    return rf"^{letter}[1-9][0-9]?-[1-9][0-9]*$" if in_principle else rf"^{letter}[1-9][0-9]*$"
+
+
 def _code_checker(letter: str, in_principle: bool):
-    pattern = re.compile(rf"^{letter}[1-9][0-9]?-[1-9][0-9]*$" if in_principle else rf"^{letter}[1-9][0-9]*$")
+    pattern = re.compile(_code_pattern(letter, in_principle))
     example = f"{letter}3-2" if in_principle else f"{letter}12"
 
     def check(code: str) -> str:
@@ -49,7 +53,11 @@ def _code_checker(letter: str, in_principle: bool):
 
 
 def code_type(kind: str, in_principle: bool):
-    return Annotated[str, AfterValidator(_code_checker(CODE_LETTERS[kind], in_principle))]
+    # Checked by our own validator (for the Danish message); the pattern also goes into the JSON
+    # Schema of the open data, so other programs can check a code too.
+    letter = CODE_LETTERS[kind]
+    return Annotated[str, AfterValidator(_code_checker(letter, in_principle)),
+                     Field(json_schema_extra={"pattern": _code_pattern(letter, in_principle)})]
 
 
 DilemmaCode = code_type("dilemma", in_principle=True)
@@ -496,6 +504,7 @@ class Publisher(Strict):
 
 
 class Settings(Strict):
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]   # the guide's published version
     citizen_form_max_lix: Annotated[float, Field(gt=0)]
     publisher: Publisher
 

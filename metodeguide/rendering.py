@@ -17,7 +17,7 @@ from typing import get_args
 import jinja2
 from markupsafe import Markup
 
-from . import paths, planner, programme
+from . import opendata, paths, planner, programme
 from .charts import bar_chart_svg, format_value
 from .codes import citable_items, retired_codes
 from .form_fields import HEADING_LINES, field_names, heading_line
@@ -147,6 +147,7 @@ FRAGMENTS = (
     "glossary",
     "forms_overview",
     "kits_overview",
+    "open_data",
 )
 
 
@@ -216,6 +217,10 @@ def _environment() -> jinja2.Environment:
         kit_title=_kit_title,
         block_materials=lambda content, planned: programme.materials(content, [planned]),
         kit_page_path=paths.kit_page_path,
+        open_data_names=[*opendata.PARTS, opendata.EVERYTHING],
+        open_data_path=opendata.data_path,
+        open_data_schema_path=opendata.schema_path,
+        open_data_labels=template_words("open_data_labels"),
         format_value=format_value,
     )
     environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter,

@@ -7,17 +7,21 @@ or download is added here or in ``downloads``; the MkDocs adapter only loops ove
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
 from . import paths, rendering
 from .downloads import download_files
 from .model import Content
+from .opendata import open_data_files
 from .words import template_words
 
 
-def site_files(content: Content) -> dict[str, str | bytes]:
-    """Path in the site -> content: Markdown for pages, text or bytes for everything else."""
-    return rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content)
+def site_files(content: Content, built: date) -> dict[str, str | bytes]:
+    """Path in the site -> content: Markdown for pages, text or bytes for everything else.
+    ``built`` is the build's date, which the open data carries."""
+    return (rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content)
+            | open_data_files(content, built))
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,8 @@ def test_whole_words_only_and_abbreviations_in_their_own_case():
 
 def test_headings_links_code_and_raw_html_are_left_alone():
     text = ("# Om udføreren\n\n[udfører](x.md) og `VUM`\n\n<p class=\"mg-lead\">udfører</p>\n\n"
-            "<figure markdown=\"0\"><svg><text>VUM</text></svg></figure>\n\n{: #udfoerer }\n\nTil sidst VUM.")
+            "<figure markdown=\"0\"><svg><text>VUM</text></svg></figure>\n\n{: #udfoerer }\n\n"
+            "```json\n{\"roles\": [\"udfører\", \"VUM\"]}\n```\n\nTil sidst VUM.")
     linked = link_terms(text, TERMS, link)
     assert linked.replace('[VUM](ordliste.md#vum "VUM: En forklaring.")', "VUM") == text
     assert linked.endswith('Til sidst [VUM](ordliste.md#vum "VUM: En forklaring.").')
