@@ -19,7 +19,11 @@ sys.path.insert(0, str(PROJECT_DIR))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+import logging  # noqa: E402
+import re  # noqa: E402
+
 from metodeguide import paths, rendering  # noqa: E402
+from metodeguide.history import item_dates, page_changed, read_history  # noqa: E402
 from metodeguide.glossary import link_with, official_names, term_pattern  # noqa: E402
 from metodeguide.loading import load_content_cached  # noqa: E402
 from metodeguide.model import Content  # noqa: E402
@@ -49,7 +53,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Add every generated page and file; MkDocs renders the .md ones and copies the rest."""
-    for path, data in site_files(content(), build_date()).items():
+    for path, data in site_files(content(), build_date(), content_history()).items():
         files.append(File.generated(config, path, content=data))
     return files
 
@@ -61,12 +65,39 @@ def build_date() -> date:
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Link glossary terms where they first appear (runs after mkdocs-macros has rendered)."""
+    """Link glossary terms where they first appear, and say when the page's content last changed
+    (runs after mkdocs-macros has rendered)."""
     source_page = page.file.src_uri
-    if source_page == paths.GLOSSARY_PAGE:
-        return markdown
-    return link_with(markdown, _term_matcher(content()),
-                     lambda term: rendering.relative_link(source_page, paths.GLOSSARY_PAGE, term.id))
+    if source_page != paths.GLOSSARY_PAGE:
+        markdown = link_with(markdown, _term_matcher(content()),
+                             lambda term: rendering.relative_link(source_page, paths.GLOSSARY_PAGE, term.id))
+    return markdown + _changed_line(page)
+
+
+FRAGMENT_CALL = re.compile(r"\{\{\s*(\w+)\(\)\s*\}\}")
+
+
+def _changed_line(page) -> str:
+    """"Sidst ændret" from the content behind the page: its generated item, or the fragments its
+    source calls (read from the page's source, as written, before mkdocs-macros rendered it)."""
+    changes = content_history()
+    if not changes:
+        return ""
+    fragments = set(FRAGMENT_CALL.findall(page.file.content_string))
+    day = page_changed(page.file.src_uri, content(), item_dates(content(), changes), fragments)
+    return rendering.changed_line(day) if day else ""
+
+
+_history: list = []
+
+
+def content_history():
+    """The content's git history, read once per build; without git, the build says so once."""
+    if not _history:
+        _history.append(read_history(PROJECT_DIR))
+        if _history[0] is None:
+            logging.getLogger("mkdocs").info("Ingen git-historik: siderne viser ikke, hvornår de sidst er ændret.")
+    return _history[0]
 
 
 _matcher: dict[int, tuple] = {}

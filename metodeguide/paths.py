@@ -26,6 +26,7 @@ CODES_PAGE = f"{CODES_DIR}/index.md"
 KITS_DIR = "kompetencedage"
 KITS_PAGE = "kompetencedage.md"   # beside its folder, like skemaer.md
 PLANNER_PAGE = "planlaegger.md"
+CHANGES_PAGE = "nyt.md"
 DOWNLOADS_DIR = "downloads"
 DECK_PDF = f"{DOWNLOADS_DIR}/dilemmakort.pdf"
 

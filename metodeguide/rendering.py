@@ -17,7 +17,7 @@ from typing import get_args
 import jinja2
 from markupsafe import Markup
 
-from . import opendata, paths, planner, programme
+from . import history, opendata, paths, planner, programme
 from .charts import bar_chart_svg, format_value
 from .codes import citable_items, retired_codes
 from .form_fields import HEADING_LINES, field_names, heading_line
@@ -38,6 +38,22 @@ def generated_pages(content: Content) -> dict[str, str]:
     pages |= {paths.kit_page_path(focus): render_kit_page(content, focus) for focus in programme.kit_focuses(content)}
     pages[paths.PLANNER_PAGE] = render_planner_page(content)
     return pages
+
+
+def render_changes_page(content: Content, changes: list[history.Change] | None) -> str:
+    """"Nyt i guiden": the content's changes day by day, from the git history (none without it)."""
+    words = template_words("changes_labels")
+    days = [(day, history.change_entries(content, day_changes, words))
+            for day, day_changes in history.changes_by_day(changes or [])]
+    return _render("changes.md.j2", paths.CHANGES_PAGE, content, days=days, kinds=words["kinds"],
+                   day_text=lambda day: history.danish_date(day, words))
+
+
+def changed_line(day) -> str:
+    """The line at the end of a page that says when its content last changed."""
+    words = template_words("changes_labels")
+    text = html.escape(words["changed_line"].format(date=history.danish_date(day, words)))
+    return f'\n\n<p class="mg-changed">{text}</p>\n'
 
 
 def render_planner_page(content: Content) -> str:

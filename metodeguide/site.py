@@ -13,15 +13,18 @@ from typing import Callable
 from . import paths, rendering
 from .downloads import download_files
 from .model import Content
+from .history import Change, item_dates
 from .opendata import open_data_files
 from .words import template_words
 
 
-def site_files(content: Content, built: date) -> dict[str, str | bytes]:
+def site_files(content: Content, built: date, changes: list[Change] | None = None) -> dict[str, str | bytes]:
     """Path in the site -> content: Markdown for pages, text or bytes for everything else.
-    ``built`` is the build's date, which the open data carries."""
+    ``built`` is the build's date and ``changes`` the content's git history (None without one),
+    which the open data and the page "Nyt i guiden" carry."""
     return (rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content)
-            | open_data_files(content, built))
+            | {paths.CHANGES_PAGE: rendering.render_changes_page(content, changes)}
+            | open_data_files(content, built, item_dates(content, changes or [])))
 
 
 @dataclass(frozen=True)

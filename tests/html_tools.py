@@ -103,6 +103,7 @@ def expected_page_urls(project_dir: Path) -> list[str]:
     docs = project_dir / "docs"
     sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
     sources += list(rendering.generated_pages(load_content(project_dir / "content")))
+    sources.append(paths.CHANGES_PAGE)   # generated from the git history, beside the content's pages
     return sorted([paths.page_url(source) for source in sources] + ["404.html"])
 
 

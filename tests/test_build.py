@@ -59,3 +59,12 @@ def test_an_undefined_macro_stops_the_build(project_copy, previous_site):
     result = run_build(project_copy, previous_site)
     assert result.returncode != 0
     assert (previous_site / "index.html").read_text(encoding="utf-8") == "forrige udgave"
+
+
+def test_a_copy_without_git_history_builds_and_says_once_that_dates_are_left_out(project_copy, tmp_path):
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Ingen git-historik") == 1
+    assert "mg-changed" not in (site / "principper" / "foelg-op" / "index.html").read_text(encoding="utf-8")
+    assert "Denne kopi af guiden har ikke historikken med" in (site / "nyt" / "index.html").read_text(encoding="utf-8")
