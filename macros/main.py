@@ -32,6 +32,7 @@ from metodeguide.search import enrich_index  # noqa: E402
 from metodeguide.site import NAVIGATION, footer, site_files  # noqa: E402
 
 CONTENT_DIR = PROJECT_DIR / "content"
+OFFLINE_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"   # a copy of npm's iframe-worker/shim
 
 
 def content() -> Content:
@@ -48,6 +49,9 @@ def on_config(config):
     for section in NAVIGATION:
         _add_to_navigation(config["nav"], section.index_page, section.folder, section.entries(content()))
     config["extra"]["metodeguide_footer"] = footer(content())   # read by overrides/partials/copyright.html
+    # The offline build's worker shim (search from file://) comes from the site itself, not unpkg.com.
+    config["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM if "iframe-worker" in str(script) else script
+                                    for script in config["extra"].get("polyfills", [])]
     return config
 
 
@@ -72,6 +76,19 @@ def on_page_markdown(markdown, page, config, files):
         markdown = link_with(markdown, _term_matcher(content()),
                              lambda term: rendering.relative_link(source_page, paths.GLOSSARY_PAGE, term.id))
     return markdown + _changed_line(page)
+
+
+PAGE_LINK = re.compile(rf'href="{re.escape(paths.PAGE_LINK_SCHEME)}([^"#]+)(#[^"]*)?"')
+
+
+def on_page_content(html, page, config, files):
+    """Turn the page links that raw HTML carries (paths.page_link) into addresses relative to the page."""
+    def address(match):
+        target = files.get_file_from_path(match.group(1))
+        if target is None:
+            raise PluginError(f"{page.file.src_uri}: ukendt side {match.group(1)}")
+        return f'href="{target.url_relative_to(page.file)}{match.group(2) or ""}"'
+    return PAGE_LINK.sub(address, html)
 
 
 FRAGMENT_CALL = re.compile(r"\{\{\s*(\w+)\(\)\s*\}\}")

@@ -29,6 +29,7 @@ PLANNER_PAGE = "planlaegger.md"
 CHANGES_PAGE = "nyt.md"
 DOWNLOADS_DIR = "downloads"
 DECK_PDF = f"{DOWNLOADS_DIR}/dilemmakort.pdf"
+GUIDE_PDF = f"{DOWNLOADS_DIR}/metodeguide.pdf"
 
 
 def principle_page_path(principle: Principle) -> str:
@@ -92,11 +93,14 @@ def bank_question_anchor(principle_id: str, question_id: str) -> str:
     return f"{principle_id}-spoergsmaal-{question_id}"
 
 
-def built_link(from_page: str, to_page: str, fragment: str = "") -> str:
-    """A link between two built pages, for raw HTML, which the generator does not rewrite."""
-    here = page_url(from_page) or "."
-    target = posixpath.relpath(page_url(to_page) or ".", here) + "/"
-    return target + (f"#{fragment}" if fragment else "")
+PAGE_LINK_SCHEME = "mg-page:"
+
+
+def page_link(to_page: str, fragment: str = "") -> str:
+    """A link to a page from raw HTML, which the generator does not rewrite: "mg-page:" and the
+    page's source path. The adapter turns it into the page's address as the generator makes it
+    (a folder per page online, a file per page in the offline copy)."""
+    return f"{PAGE_LINK_SCHEME}{to_page}" + (f"#{fragment}" if fragment else "")
 
 
 def page_url(page: str) -> str:

@@ -60,10 +60,7 @@ def render_planner_page(content: Content) -> str:
     focus_labels = {planner.focus_key(focus): _kit_title(content, focus) for focus in programme.focuses(content)}
     return _render("planner.md.j2", paths.PLANNER_PAGE, content, focuses=programme.focuses(content),
                    focus_key=planner.focus_key, focus_labels=focus_labels,
-                   word_export_script=posixpath.relpath("assets/javascripts/word-export.js",
-                                                        paths.page_url(paths.PLANNER_PAGE)),
-                   planner_script=posixpath.relpath("assets/javascripts/modules/planner.js",
-                                                    paths.page_url(paths.PLANNER_PAGE)),
+
                    data=planner.planner_data(content) | {"focusLabels": focus_labels})
 
 
@@ -72,8 +69,7 @@ def render_kit_page(content: Content, focus: programme.Focus) -> str:
     return _render("kit.md.j2", paths.kit_page_path(focus), content, focus=focus,
                    focus_item=programme.focus_item(content, focus),
                    schedule=programme.schedule(blocks, programme.kit_start(content)),
-                   planner_link=paths.built_link(paths.kit_page_path(focus), paths.PLANNER_PAGE,
-                                                 planner.kit_fragment(content, focus)),
+                   planner_link=paths.page_link(paths.PLANNER_PAGE, planner.kit_fragment(content, focus)),
                    materials=programme.materials(content, blocks))
 
 

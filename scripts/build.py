@@ -11,25 +11,48 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
+OFFLINE_COPY = Path("downloads") / "metodeguide-offline.zip"
+
+
 def build(output: Path) -> int:
     output = output.resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-        cwd=PROJECT_DIR, env=environment,
-    )
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Bygningen fejlede; {output.name}/ er ikke ændret.", file=sys.stderr)
-        return result.returncode
+    offline = Path(tempfile.mkdtemp(prefix=f".{output.name}-offline-", dir=output.parent))
+    try:
+        for folder, offline_copy in ((staging, False), (offline, True)):
+            returncode = _mkdocs_build(folder, offline_copy)
+            if returncode != 0:
+                shutil.rmtree(staging, ignore_errors=True)
+                print(f"Bygningen fejlede; {output.name}/ er ikke ændret.", file=sys.stderr)
+                return returncode
+        _zip(offline, staging / OFFLINE_COPY)
+    finally:
+        shutil.rmtree(offline, ignore_errors=True)
     _swap(staging, output)
     return 0
+
+
+def _mkdocs_build(folder: Path, offline_copy: bool) -> int:
+    """The site, or the copy that works from disk (file://): every page a file, search inlined."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "METODEGUIDE_OFFLINE": str(offline_copy).lower()}
+    quiet = ["--quiet"] if offline_copy else []     # the site's own build has said it all already
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *quiet, "--site-dir", str(folder)],
+                          cwd=PROJECT_DIR, env=environment).returncode
+
+
+def _zip(folder: Path, archive: Path) -> None:
+    """The offline copy as one zip with a folder inside, files in a fixed order."""
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zipped.write(path, Path("metodeguide") / path.relative_to(folder))
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -61,6 +61,21 @@
 
   if (!capable) { return; }
   html.classList.add("mg-js");
+
+  // A part whose scripts only its own page needs names them on its root (data-mg-load, addresses
+  // relative to this file), so other pages never load them; and the addresses hold whether the
+  // site has a folder per page (online) or a file per page (the offline copy). Added before the
+  // load event, they delay it, so they have run before the check below.
+  var scriptsFolder = document.currentScript ? document.currentScript.src : document.baseURI;
+  whenParsed(function () {
+    roots().forEach(function (root) {
+      (root.getAttribute("data-mg-load") || "").split(/\s+/).filter(Boolean).forEach(function (file) {
+        var script = document.createElement("script");
+        script.src = new URL(file, scriptsFolder).href;
+        document.body.appendChild(script);
+      });
+    });
+  });
   // A shared, filtered address (a query string): the style sheet keeps the list items
   // ([data-item]) out of sight until the filters module has applied it, so nothing rearranges.
   if (window.location.search) { html.classList.add("mg-filtering"); }

@@ -205,4 +205,7 @@ self.addEventListener("message", function (event) {
   self.dispatchEvent(rewrittenEvent);
 });
 
-importScripts(new URL(self.location.href).searchParams.get("worker"));
+// Material's worker, whose address is ours' "worker" parameter. From file:// (the offline copy) a
+// worker runs in an iframe (iframe-worker), where this script is a <script> of that frame.
+var ownAddress = self.document && self.document.currentScript ? self.document.currentScript.src : self.location.href;
+importScripts(new URL(ownAddress).searchParams.get("worker").replace(/\?\d+$/, ""));

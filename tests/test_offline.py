@@ -1,0 +1,79 @@
+"""The offline copy (downloads/metodeguide-offline.zip), unzipped and opened from disk (file://) in
+Chromium with every request that is not a file refused: navigation, search (Danish, from the inlined
+index), the cards and the planner work, and nothing is fetched from anywhere."""
+import zipfile
+
+import pytest
+
+
+pytestmark = pytest.mark.browser
+
+OFFLINE_COPY = "downloads/metodeguide-offline.zip"
+
+
+@pytest.fixture(scope="module")
+def offline_copy(site_dir, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site_dir / OFFLINE_COPY) as zipped:
+        zipped.extractall(folder)
+    return folder / "metodeguide"
+
+
+@pytest.fixture
+def disk_page(browser):
+    """A page that lets only files load and records everything else it was asked for."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.refused = []
+
+    def only_files(route):
+        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            page.refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    yield page
+    context.close()
+
+
+def test_the_copy_is_one_folder_of_files_with_the_search_index_inlined(site_dir):
+    names = zipfile.ZipFile(site_dir / OFFLINE_COPY).namelist()
+    assert all(name.startswith("metodeguide/") for name in names)
+    assert {"metodeguide/index.html", "metodeguide/principper/foelg-op.html", "metodeguide/search/search_index.js",
+            "metodeguide/assets/vendor/iframe-worker/shim.js", "metodeguide/downloads/dilemmakort.pdf"} <= set(names)
+    index = zipfile.ZipFile(site_dir / OFFLINE_COPY).read("metodeguide/search/search_index.js").decode("utf-8")
+    assert index.startswith("var __index = ") and "Dilemmakort D1-1" in index     # the build's own index
+
+
+def test_from_disk_navigation_search_cards_and_planner_work_with_nothing_fetched(disk_page, offline_copy):
+    page = disk_page
+    page.goto((offline_copy / "index.html").as_uri())
+    page.click(".md-content a[href$='principper/foelg-op.html']")
+    assert page.url.endswith("/principper/foelg-op.html")
+
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "opfolgning")          # typed without ø: the Danish search works too
+    page.keyboard.press("End")
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+        .some(a => a.href.includes('faser/opfoelgning.html'))""")
+
+    page.goto((offline_copy / "dilemmaer.html").as_uri())
+    page.click("[data-draw]")
+    assert page.locator(".mg-card--drawn").count() == 1
+
+    page.goto((offline_copy / "kompetencedage" / "foelg-op.html").as_uri())
+    page.click("text=Ret programmet til i planlæggeren")
+    page.wait_for_selector("[data-list] > li")
+    assert page.inner_text("[data-summary]").endswith("Programmet slutter præcis kl. 12.00.")
+    assert page.refused == []
+
+
+def test_the_worker_shim_is_the_pinned_npm_package_s_own():
+    """Copied from node_modules (package.json pins it), as docx is: the build needs no npm."""
+    from conftest import PROJECT_DIR
+    vendored = PROJECT_DIR / "docs" / "assets" / "vendor" / "iframe-worker"
+    package = PROJECT_DIR / "node_modules" / "iframe-worker"
+    assert (vendored / "shim.js").read_bytes() == (package / "shim" / "index.js").read_bytes()
+    assert (vendored / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
