@@ -131,6 +131,20 @@ def render_form_document(form: Form) -> str:
     return _environment().get_template("form_document.html.j2").render(form=form, stylesheet=Markup(stylesheet))
 
 
+def render_guide_form(content: Content, form: Form) -> str:
+    """A form in the whole guide's PDF, printed empty: its title, purpose and questions (``form_body``)."""
+    return _render("guide_form.md.j2", paths.form_page_path(form), content, form=form)
+
+
+def render_guide_document(content: Content, built: str, parts: list[dict]) -> str:
+    """The whole guide as one HTML document for the PDF (``downloads/guide.py``): the cover, the
+    contents and the parts, whose pages' HTML is Markup; the forms' and the guide's print styles inline."""
+    stylesheet = "\n".join(resources.files("metodeguide").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+                           for name in ("form_print.css", "guide_print.css"))
+    return _environment().get_template("guide_document.html.j2").render(
+        content=content, built=built, parts=parts, stylesheet=Markup(stylesheet))
+
+
 def paragraphs(text: str) -> Markup:
     """Paragraphs of plain text as escaped HTML."""
     return Markup("".join(f"<p>{html.escape(part)}</p>" for part in paragraph_texts(text)))

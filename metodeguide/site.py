@@ -22,7 +22,7 @@ def site_files(content: Content, built: date, changes: list[Change] | None = Non
     """Path in the site -> content: Markdown for pages, text or bytes for everything else.
     ``built`` is the build's date and ``changes`` the content's git history (None without one),
     which the open data and the page "Nyt i guiden" carry."""
-    return (rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content)
+    return (rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content, built)
             | {paths.CHANGES_PAGE: rendering.render_changes_page(content, changes)}
             | open_data_files(content, built, item_dates(content, changes or [])))
 
