@@ -142,21 +142,6 @@ def test_no_accessibility_violations_with_search_results_open(page, site_url):
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["", "principper/haab-oensker-droemme/", "fasematrix/", "dilemmaer/",
-                                  "taet/evaluering/", "metoder/", "ordliste/"])
-def test_pages_print_on_a4_without_site_chrome(page, site_url, path):
-    page.goto(site_url + path)
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": 673, "height": 950})  # A4 minus the print margins, at 96 dpi
-    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
-        '.md-search', '.md-footer'].map(s => document.querySelector(s))
-        .filter(e => e && getComputedStyle(e).display !== 'none').map(e => e.className)""")
-    assert hidden == []
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
-    assert page.pdf(format="A4").startswith(b"%PDF")
-
-
 def test_matrix_reads_on_a_phone(page, site_url, content):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(site_url + "fasematrix/")
