@@ -6,8 +6,6 @@ adding an item never moves another item's address.
 """
 from __future__ import annotations
 
-import posixpath
-
 from .model import Form, Phase, Principle
 
 PRINCIPLES_DIR = "principper"

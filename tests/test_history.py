@@ -3,7 +3,6 @@ page, the page "Nyt i guiden", and "Sidst ændret" on the built pages."""
 import subprocess
 from datetime import date
 
-import pytest
 
 from conftest import PROJECT_DIR
 from html_tools import Page
