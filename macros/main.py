@@ -57,20 +57,9 @@ def on_config(config):
 
 def on_files(files, config):
     """Add every generated page and file; MkDocs renders the .md ones and copies the rest."""
-    for path, data in site_files(content(), build_date(), content_history(), _made_downloads()).items():
+    for path, data in site_files(content(), build_date(), content_history()).items():
         files.append(File.generated(config, path, content=data))
     return files
-
-
-def _made_downloads() -> dict[str, bytes] | None:
-    """The downloads the site's own build made, for the offline copy's build (METODEGUIDE_DOWNLOADS
-    names that site's folder), so they are not made twice; None: make them."""
-    folder = os.environ.get("METODEGUIDE_DOWNLOADS")
-    if not folder:
-        return None
-    root = Path(folder)
-    return {path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted((root / paths.DOWNLOADS_DIR).rglob("*")) if path.is_file()}
 
 
 def build_date() -> date:

@@ -18,14 +18,11 @@ from .opendata import open_data_files
 from .words import template_words
 
 
-def site_files(content: Content, built: date, changes: list[Change] | None = None,
-               downloads: dict[str, bytes] | None = None) -> dict[str, str | bytes]:
+def site_files(content: Content, built: date, changes: list[Change] | None = None) -> dict[str, str | bytes]:
     """Path in the site -> content: Markdown for pages, text or bytes for everything else.
     ``built`` is the build's date and ``changes`` the content's git history (None without one),
-    which the open data and the page "Nyt i guiden" carry. ``downloads``, when given, are the
-    downloads another build of the same content made already (the offline copy reuses them)."""
-    downloads = download_files(content, built) if downloads is None else downloads
-    return (rendering.generated_pages(content) | rendering.code_redirects(content) | downloads
+    which the open data and the page "Nyt i guiden" carry."""
+    return (rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content, built)
             | {paths.CHANGES_PAGE: rendering.render_changes_page(content, changes)}
             | open_data_files(content, built, item_dates(content, changes or [])))
 

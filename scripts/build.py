@@ -25,12 +25,14 @@ def build(output: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     offline = Path(tempfile.mkdtemp(prefix=f".{output.name}-offline-", dir=output.parent))
     try:
-        for folder, offline_copy in ((staging, False), (offline, True)):
-            returncode = _mkdocs_build(folder, offline_copy, made_by=staging)
-            if returncode != 0:
-                shutil.rmtree(staging, ignore_errors=True)
-                print(f"Bygningen fejlede; {output.name}/ er ikke ændret.", file=sys.stderr)
-                return returncode
+        # The site and its offline copy are built side by side (two cores); each makes its downloads,
+        # and the slow one, the guide's PDF, is made once and kept (metodeguide/downloads/guide.py).
+        builds = [_start_mkdocs_build(staging, offline_copy=False), _start_mkdocs_build(offline, offline_copy=True)]
+        returncode = next((code for code in [process.wait() for process in builds] if code != 0), 0)
+        if returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"Bygningen fejlede; {output.name}/ er ikke ændret.", file=sys.stderr)
+            return returncode
         _zip(offline, staging / OFFLINE_COPY)
     finally:
         shutil.rmtree(offline, ignore_errors=True)
@@ -38,16 +40,12 @@ def build(output: Path) -> int:
     return 0
 
 
-def _mkdocs_build(folder: Path, offline_copy: bool, made_by: Path) -> int:
-    """The site, or the copy that works from disk (file://): every page a file, search inlined;
-    the copy takes the downloads the site's build made (``made_by``) instead of making them again."""
+def _start_mkdocs_build(folder: Path, offline_copy: bool) -> subprocess.Popen:
+    """The site, or the copy that works from disk (file://): every page a file, search inlined."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "METODEGUIDE_OFFLINE": str(offline_copy).lower()}
-    environment.pop("METODEGUIDE_DOWNLOADS", None)
-    if offline_copy:
-        environment["METODEGUIDE_DOWNLOADS"] = str(made_by)
-    quiet = ["--quiet"] if offline_copy else []     # the site's own build has said it all already
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *quiet, "--site-dir", str(folder)],
-                          cwd=PROJECT_DIR, env=environment).returncode
+    quiet = ["--quiet"] if offline_copy else []     # the site's own build says it all
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", *quiet, "--site-dir", str(folder)],
+                            cwd=PROJECT_DIR, env=environment)
 
 
 def _zip(folder: Path, archive: Path) -> None:
