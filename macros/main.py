@@ -48,7 +48,7 @@ def on_config(config):
     """Validate the content before anything is built, and list the generated pages in the navigation."""
     for section in NAVIGATION:
         _add_to_navigation(config["nav"], section.index_page, section.folder, section.entries(content()))
-    config["extra"]["metodeguide_footer"] = footer(content())   # read by overrides/partials/copyright.html
+    config["extra"]["metodeguide_footer"] = footer(content(), _file_urls(config))   # read by partials/copyright.html
     # The offline build's worker shim (search from file://) comes from the site itself, not unpkg.com.
     config["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM if "iframe-worker" in str(script) else script
                                     for script in config["extra"].get("polyfills", [])]
@@ -57,9 +57,15 @@ def on_config(config):
 
 def on_files(files, config):
     """Add every generated page and file; MkDocs renders the .md ones and copies the rest."""
-    for path, data in site_files(content(), build_date(), content_history()).items():
+    for path, data in site_files(content(), build_date(), content_history(), _file_urls(config)).items():
         files.append(File.generated(config, path, content=data))
     return files
+
+
+def _file_urls(config) -> bool:
+    """Whether every page is a file (the offline copy: Material's offline plugin turns directory
+    URLs off), so the addresses this adapter hands out must name files."""
+    return not config["use_directory_urls"]
 
 
 def build_date() -> date:
@@ -138,7 +144,7 @@ def on_post_build(config):
         return
     index_file = Path(config["site_dir"]) / "search" / "search_index.json"
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    enriched = enrich_index(index, content())
+    enriched = enrich_index(index, content(), _file_urls(config))
     index_file.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

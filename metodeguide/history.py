@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import paths
 from .model import Content
+from .sorting import danish_sort_key
 
 DAY_LINE = "\x00"          # git log --format=%x00%cs: a NUL, then the commit date, per commit
 STATUS = {"A": "added", "M": "changed", "D": "removed"}
@@ -47,9 +48,8 @@ def parse_git_log(text: str) -> list[Change]:
         elif line.strip() and day:
             status, *files = line.split("\t")
             kind = STATUS.get(status[:1], "changed")
-            if status.startswith("R"):          # renamed: the old name is gone, the new one changed
-                changes.append(Change(day, files[0], "removed"))
-                kind, files = "added", files[1:]
+            if status.startswith("R"):          # renamed: the same content under its new name, changed
+                kind, files = "changed", files[1:]
             changes.extend(Change(day, file, kind) for file in files)
     return changes
 
@@ -90,15 +90,15 @@ def page_content(page: str, content: Content, fragments: set[str] = frozenset())
 def _generated_page_content(page: str, content: Content) -> list[str]:
     for principle in content.principles:
         if page == paths.principle_page_path(principle):
-            return [f"principles/{principle.id}"]
+            return [f"principles/{principle.id}", "tools/"]     # it lists the methods that support it
     for phase in content.phases:
         if page == paths.phase_page_path(phase):
-            return ["phases", "principles/", "tools/", "taet"]
+            return ["phases", "principles/", "tools/", "forms/", "taet"]
     for form in content.forms:
         if page == paths.form_page_path(form):
             return [f"forms/{form.id}"]
     if page.startswith(paths.KITS_DIR + "/") or page == paths.PLANNER_PAGE:
-        return ["blocks/", "planner", "principles/", "taet", "samarbejdsmodellen"]
+        return ["blocks/", "planner", "principles/", "tools/", "forms/", "taet", "samarbejdsmodellen"]
     if page == paths.CODES_PAGE:
         return ["code_ledger"]
     return []
@@ -144,12 +144,19 @@ def change_entries(content: Content, changes: list[Change], words: dict) -> list
         keys_by_file[file].append(key)
     entries = []
     for change in changes:
-        keys = keys_by_file.get(change.file)
+        keys = [key for key in keys_by_file.get(change.file, []) if key not in NOT_NEWS]
+        if change.file in NOT_NEWS_FILES or (change.file in keys_by_file and not keys):
+            continue
         if change.kind == "removed" or not keys:
             entries.append(ChangeEntry(change.kind, words["removed_file"].format(name=Path(change.file).name)))
         else:
             entries.extend(ChangeEntry(change.kind, *_named(content, key, words)) for key in keys)
-    return entries
+    return sorted(entries, key=lambda entry: danish_sort_key(entry.label))
+
+
+# This copy's own settings are no news about the content.
+NOT_NEWS = {"settings"}
+NOT_NEWS_FILES = {"content/settings.yml"}
 
 
 def _named(content: Content, key: str, words: dict) -> tuple[str, str | None, str]:

@@ -101,9 +101,12 @@ def page_link(to_page: str, fragment: str = "") -> str:
     return f"{PAGE_LINK_SCHEME}{to_page}" + (f"#{fragment}" if fragment else "")
 
 
-def page_url(page: str) -> str:
-    """The built URL of a source page, relative to the site root: principper/x.md -> principper/x/."""
+def page_url(page: str, file_urls: bool = False) -> str:
+    """The built URL of a source page, relative to the site root: principper/x.md -> principper/x/,
+    or, in the offline copy (a file per page), principper/x.html."""
     stem = page.removesuffix(".md")
+    if file_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
     return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"

@@ -83,8 +83,9 @@ def _kit_title(content: Content, focus: programme.Focus) -> str:
     return template_words("kit_labels")[focus.kind].format(**item.model_dump())
 
 
-def code_redirects(content: Content) -> dict[str, str]:
-    """A tiny page per short code, k/<code>/, that sends the reader on to the item (no JavaScript)."""
+def code_redirects(content: Content, file_urls: bool = False) -> dict[str, str]:
+    """A tiny page per short code, k/<code>/, that sends the reader on to the item (no JavaScript);
+    ``file_urls`` for the offline copy, whose pages are files."""
     template = _environment().get_template("code_redirect.html.j2")
     # A code in use leads to its item; a retired one to its line in the list of codes.
     leads = [(item.code, item, item.page, item.anchor) for item in citable_items(content)]
@@ -92,7 +93,7 @@ def code_redirects(content: Content) -> dict[str, str]:
     redirects = {}
     for code, item, page, anchor in leads:
         path = paths.code_redirect_path(code)
-        redirects[path] = template.render(code=code, item=item, target=relative_url(path, page, anchor))
+        redirects[path] = template.render(code=code, item=item, target=relative_url(path, page, anchor, file_urls))
     return redirects
 
 
@@ -190,10 +191,11 @@ def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def relative_url(from_file: str, to_page: str, anchor: str = "") -> str:
-    """Address of a page's built URL (``principper/x/``) from a built file, for plain HTML links."""
-    url = paths.page_url(to_page)
-    path = posixpath.relpath(url or ".", posixpath.dirname(from_file) or ".") + "/"
+def relative_url(from_file: str, to_page: str, anchor: str = "", file_urls: bool = False) -> str:
+    """Address of a page's built URL (``principper/x/``, or ``principper/x.html`` in the offline
+    copy) from a built file, for plain HTML links."""
+    url = paths.page_url(to_page, file_urls)
+    path = posixpath.relpath(url or ".", posixpath.dirname(from_file) or ".") + ("" if file_urls else "/")
     return f"{path}#{anchor}" if anchor else path
 
 

@@ -23,19 +23,22 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from . import paths
 from .model import Content
 from .words import template_words
 
-# Entries whose location matches a pattern get that kind's label before their title.
-KINDS = (
-    ("principle", re.compile(rf"^{paths.PRINCIPLES_DIR}/[^/#]+/$")),
-    ("phase", re.compile(rf"^{paths.PHASES_DIR}/[^/#]+/$")),
-    ("form", re.compile(rf"^{paths.FORMS_DIR}/[^/#]+/$")),
-    ("tool", re.compile(rf"^{re.escape(paths.page_url(paths.TOOLS_PAGE))}#.+$")),
-    ("term", re.compile(rf"^{re.escape(paths.page_url(paths.GLOSSARY_PAGE))}#.+$")),
-)
+def _kinds(file_urls: bool) -> tuple[tuple[str, re.Pattern], ...]:
+    """Entries whose location matches a pattern get that kind's label before their title."""
+    def item_page(folder: str) -> re.Pattern:
+        return re.compile("^" + re.escape(paths.page_url(f"{folder}/ID.md", file_urls)).replace("ID", "[^/#]+") + "$")
+
+    def entry_of(page: str) -> re.Pattern:
+        return re.compile(rf"^{re.escape(paths.page_url(page, file_urls))}#.+$")
+    return (("principle", item_page(paths.PRINCIPLES_DIR)), ("phase", item_page(paths.PHASES_DIR)),
+            ("form", item_page(paths.FORMS_DIR)), ("tool", entry_of(paths.TOOLS_PAGE)),
+            ("term", entry_of(paths.GLOSSARY_PAGE)))
 
 
 @dataclass(frozen=True)
@@ -50,19 +53,22 @@ class Entry:
         return entry | ({"tags": list(self.tags)} if self.tags else {})
 
 
-def enrich_index(index: dict, content: Content) -> dict:
-    """The theme's index with questions of their own, kinds named and other names as tags."""
+def enrich_index(index: dict, content: Content, file_urls: bool = False) -> dict:
+    """The theme's index with questions of their own, kinds named and other names as tags.
+    ``file_urls`` when every page is a file (the offline copy)."""
     labels = template_words("search_labels")
-    other_names = _other_names(content)
-    card_titles = _card_titles(content, labels)
-    docs = [_labelled(doc, labels, other_names, card_titles) for doc in index["docs"]]
-    docs += [entry.as_dict() for entry in question_entries(content, labels)]
+    url = partial(paths.page_url, file_urls=file_urls)
+    other_names = _other_names(content, url)
+    card_titles = _card_titles(content, labels, url)
+    kinds = _kinds(file_urls)
+    docs = [_labelled(doc, labels, other_names, card_titles, kinds) for doc in index["docs"]]
+    docs += [entry.as_dict() for entry in question_entries(content, labels, url)]
     return {**index, "docs": docs}
 
 
-def question_entries(content: Content, labels: dict) -> list[Entry]:
+def question_entries(content: Content, labels: dict, url=paths.page_url) -> list[Entry]:
     """One entry per reflection question: in the question bank they are list items, not headings."""
-    questions = paths.page_url(paths.QUESTIONS_PAGE)
+    questions = url(paths.QUESTIONS_PAGE)
     # The question is the entry's text, not its title: titles weigh a thousand times more, and a
     # question shares its words with the pages that answer them.
     return [Entry(f"{questions}#{paths.bank_question_anchor(principle.id, question.id)}",
@@ -71,17 +77,18 @@ def question_entries(content: Content, labels: dict) -> list[Entry]:
             for principle in content.principles for question in principle.reflection_questions]
 
 
-def _card_titles(content: Content, labels: dict) -> dict[str, str]:
+def _card_titles(content: Content, labels: dict, url) -> dict[str, str]:
     """The dilemma cards' entries (each card's question is a heading) and the titles that name them."""
-    cards = paths.page_url(paths.DILEMMAS_PAGE)
+    cards = url(paths.DILEMMAS_PAGE)
     return {f"{cards}#{paths.card_question_anchor(principle.id, dilemma.id)}":
             labels["dilemma"].format(code=dilemma.code, title=dilemma.question)
             for principle in content.principles for dilemma in principle.dilemmas}
 
 
-def _labelled(doc: dict, labels: dict, other_names: dict[str, tuple[str, ...]], card_titles: dict[str, str]) -> dict:
+def _labelled(doc: dict, labels: dict, other_names: dict[str, tuple[str, ...]], card_titles: dict[str, str],
+              kinds) -> dict:
     location = doc["location"]
-    kind = next((kind for kind, pattern in KINDS if pattern.match(location)), None)
+    kind = next((kind for kind, pattern in kinds if pattern.match(location)), None)
     labelled = dict(doc)
     if kind:
         labelled["title"] = labels[kind].format(title=doc["title"])
@@ -92,10 +99,10 @@ def _labelled(doc: dict, labels: dict, other_names: dict[str, tuple[str, ...]], 
     return labelled
 
 
-def _other_names(content: Content) -> dict[str, tuple[str, ...]]:
+def _other_names(content: Content, url) -> dict[str, tuple[str, ...]]:
     """Each method's and term's abbreviation and other names, by the location of its entry."""
-    tools = paths.page_url(paths.TOOLS_PAGE)
-    glossary = paths.page_url(paths.GLOSSARY_PAGE)
+    tools = url(paths.TOOLS_PAGE)
+    glossary = url(paths.GLOSSARY_PAGE)
     names = {f"{tools}#{tool.id}": (tool.short_name or _as_abbreviation(tool.name), *tool.also_called)
              for tool in content.tools}
     names |= {f"{glossary}#{term.id}": (term.term if term.abbreviation_of else None, *term.also_called)

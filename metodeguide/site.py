@@ -18,11 +18,14 @@ from .opendata import open_data_files
 from .words import template_words
 
 
-def site_files(content: Content, built: date, changes: list[Change] | None = None) -> dict[str, str | bytes]:
+def site_files(content: Content, built: date, changes: list[Change] | None = None,
+               file_urls: bool = False) -> dict[str, str | bytes]:
     """Path in the site -> content: Markdown for pages, text or bytes for everything else.
     ``built`` is the build's date and ``changes`` the content's git history (None without one),
-    which the open data and the page "Nyt i guiden" carry."""
-    return (rendering.generated_pages(content) | rendering.code_redirects(content) | download_files(content, built)
+    which the open data and the page "Nyt i guiden" carry; ``file_urls`` when every page is a file
+    (the offline copy)."""
+    return (rendering.generated_pages(content) | rendering.code_redirects(content, file_urls)
+            | download_files(content, built)
             | {paths.CHANGES_PAGE: rendering.render_changes_page(content, changes)}
             | open_data_files(content, built, item_dates(content, changes or [])))
 
@@ -44,7 +47,7 @@ NAVIGATION = (
 )
 
 
-def footer(content: Content) -> dict:
+def footer(content: Content, file_urls: bool = False) -> dict:
     """What every page's footer shows: the publisher, whose publications the guide builds on, and
     the links in ``templates/footer.yml`` (addresses from the site root; the theme makes them
     relative to each page)."""
@@ -52,6 +55,6 @@ def footer(content: Content) -> dict:
     return {
         "publisher": content.settings.publisher.model_dump(),
         "source_publishers": publishers,
-        "links": [{"title": link["title"], "url": paths.page_url(link["page"])}
+        "links": [{"title": link["title"], "url": paths.page_url(link["page"], file_urls)}
                   for link in template_words("footer")["links"]],
     }

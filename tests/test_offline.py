@@ -77,3 +77,37 @@ def test_the_worker_shim_is_the_pinned_npm_package_s_own():
     package = PROJECT_DIR / "node_modules" / "iframe-worker"
     assert (vendored / "shim.js").read_bytes() == (package / "shim" / "index.js").read_bytes()
     assert (vendored / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
+
+
+# The copy cannot hold itself; its link on the front page is the only one that leads nowhere in it.
+NOT_IN_THE_COPY = {"downloads/metodeguide-offline.zip"}
+
+
+def test_every_link_and_script_in_the_copy_leads_to_a_file_in_it(offline_copy):
+    """The pages of the offline copy are files: a link written for the online site's folders
+    (principper/x/) would lead nowhere from disk."""
+    import re
+    from urllib.parse import unquote, urlsplit
+    dead = set()
+    for page in offline_copy.rglob("*.html"):
+        if page.name == "404.html":     # what a server shows for a missing address; no page links to it
+            continue
+        html = page.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"]+)"', html):
+            if re.match(r"^[a-z]+:|^#|^//", target):
+                continue                                   # another scheme, or a place on the page
+            path = unquote(urlsplit(target).path)
+            if not path:
+                continue
+            file = (page.parent / path).resolve()
+            relative = file.relative_to(offline_copy.resolve()).as_posix() if file.is_relative_to(offline_copy.resolve()) else path
+            if not file.is_file() and relative not in NOT_IN_THE_COPY:
+                dead.add(f"{page.relative_to(offline_copy)} -> {target}")
+    assert sorted(dead)[:20] == []
+
+
+def test_the_copys_search_index_names_what_each_result_is_with_its_file_addresses(site_dir):
+    index = zipfile.ZipFile(site_dir / OFFLINE_COPY).read("metodeguide/search/search_index.js").decode("utf-8")
+    assert '"location":"principper/foelg-op.html","title":"Princip 7.' in index
+    assert '"location":"metoder.html#fit"' in index and '"tags":["FIT"]' in index
+    assert "refleksionsspoergsmaal.html#foelg-op-spoergsmaal-" in index and "refleksionsspoergsmaal/#" not in index
