@@ -9,10 +9,10 @@ The theme's search plugin writes ``search/search_index.json`` (one entry per pag
 - names what each result is ("Princip", "Fase", "Dilemmakort", "Metode" …, words from
   ``templates/search_labels.yml``) in front of the titles of the pages and entries that stand for
   one thing;
-- puts a method's or a term's abbreviation and other names (``also_called``) in the entry's
-  ``tags``, a field the index weights far above the text. The search
-  worker reads the tags written in capitals as the abbreviations to match exactly: there is no
-  such list in JavaScript.
+- puts a method's or a term's abbreviation in the entry's ``tags``, a field the index weights far
+  above the text, and its other names (``also_called``) in its text. The search worker reads the
+  tags written in capitals as the abbreviations to match exactly: there is no such list in
+  JavaScript.
 
 The query side (compounds, letters typed without æ/ø/å, typos) is in
 ``docs/assets/javascripts/workers/danish-search-worker.js``; it builds its vocabulary from this
@@ -58,10 +58,10 @@ def enrich_index(index: dict, content: Content, file_urls: bool = False) -> dict
     ``file_urls`` when every page is a file (the offline copy)."""
     labels = template_words("search_labels")
     url = partial(paths.page_url, file_urls=file_urls)
-    other_names = _other_names(content, url)
+    names = _other_names(content, url)
     card_titles = _card_titles(content, labels, url)
     kinds = _kinds(file_urls)
-    docs = [_labelled(doc, labels, other_names, card_titles, kinds) for doc in index["docs"]]
+    docs = [_labelled(doc, labels, names, card_titles, kinds) for doc in index["docs"]]
     docs += [entry.as_dict() for entry in question_entries(content, labels, url)]
     return {**index, "docs": docs}
 
@@ -85,8 +85,8 @@ def _card_titles(content: Content, labels: dict, url) -> dict[str, str]:
             for principle in content.principles for dilemma in principle.dilemmas}
 
 
-def _labelled(doc: dict, labels: dict, other_names: dict[str, tuple[str, ...]], card_titles: dict[str, str],
-              kinds) -> dict:
+def _labelled(doc: dict, labels: dict, names: dict[str, tuple[tuple[str, ...], tuple[str, ...]]],
+              card_titles: dict[str, str], kinds) -> dict:
     location = doc["location"]
     kind = next((kind for kind, pattern in kinds if pattern.match(location)), None)
     labelled = dict(doc)
@@ -94,20 +94,26 @@ def _labelled(doc: dict, labels: dict, other_names: dict[str, tuple[str, ...]], 
         labelled["title"] = labels[kind].format(title=doc["title"])
     if location in card_titles:
         labelled["title"] = card_titles[location]
-    if location in other_names:
-        labelled["tags"] = list(dict.fromkeys([*doc.get("tags", []), *other_names[location]]))
+    abbreviations, also_called = names.get(location, ((), ()))
+    if abbreviations:
+        labelled["tags"] = list(dict.fromkeys([*doc.get("tags", []), *abbreviations]))
+    if also_called:
+        # In the text, not the tags: a tag weighs so much that a name's every prefix would win.
+        text = html.escape(labels["also_called"].format(names=", ".join(also_called)))
+        labelled["text"] = f"{doc['text']} <p>{text}</p>"
     return labelled
 
 
-def _other_names(content: Content, url) -> dict[str, tuple[str, ...]]:
-    """Each method's and term's abbreviation and other names, by the location of its entry."""
+def _other_names(content: Content, url) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each method's and term's abbreviation, and its other names, by the location of its entry."""
     tools = url(paths.TOOLS_PAGE)
     glossary = url(paths.GLOSSARY_PAGE)
-    names = {f"{tools}#{tool.id}": (tool.short_name or _as_abbreviation(tool.name), *tool.also_called)
+    names = {f"{tools}#{tool.id}": (tool.short_name or _as_abbreviation(tool.name), tuple(tool.also_called))
              for tool in content.tools}
-    names |= {f"{glossary}#{term.id}": (term.term if term.abbreviation_of else None, *term.also_called)
+    names |= {f"{glossary}#{term.id}": (term.term if term.abbreviation_of else None, tuple(term.also_called))
               for term in content.glossary.terms}
-    return {location: tuple(name for name in found if name) for location, found in names.items() if any(found)}
+    return {location: ((abbreviation,) if abbreviation else (), also_called)
+            for location, (abbreviation, also_called) in names.items() if abbreviation or also_called}
 
 
 def _as_abbreviation(name: str) -> str | None:

@@ -36,12 +36,13 @@ def test_each_entry_that_stands_for_one_thing_says_what_it_is(content):
         f"Dilemmakort D7-1: {dilemma.question}")
 
 
-def test_abbreviations_and_other_names_become_tags_from_the_content(content):
+def test_abbreviations_become_tags_and_other_names_text_from_the_content(content):
     found = entries(content)
     assert found["metoder/#fit"]["tags"] == ["FIT"]                     # short_name
     assert found["metoder/#la2"]["tags"] == ["LA2"]                     # a name written as an abbreviation
-    assert found["metoder/#recovery-star"]["tags"] == ["Recovery-stjernen"]   # also_called
-    assert found["ordliste/#handleplan"]["tags"] == ["handlingsplan"]
+    assert "tags" not in found["metoder/#recovery-star"]                 # another name is text, not a tag,
+    assert "Kaldes også: Recovery-stjernen." in found["metoder/#recovery-star"]["text"]   # or it would outweigh all
+    assert "Kaldes også: handlingsplan." in found["ordliste/#handleplan"]["text"]
     assert "tags" not in found["faser/opfoelgning/"]
 
 

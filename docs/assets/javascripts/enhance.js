@@ -71,6 +71,7 @@
     roots().forEach(function (root) {
       (root.getAttribute("data-mg-load") || "").split(/\s+/).filter(Boolean).forEach(function (file) {
         var script = document.createElement("script");
+        script.async = false;           // in the order named, like the scripts the page itself holds
         script.src = new URL(file, scriptsFolder).href;
         document.body.appendChild(script);
       });

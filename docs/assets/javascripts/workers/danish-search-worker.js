@@ -31,6 +31,7 @@ var TYPO_LENGTH = 6;       // shorter words have too many neighbours one letter 
 var PART_LENGTH = 3;       // the shortest part of a compound worth trying
 var EXACT = "^1";          // a boost of 1 changes no score, but tells Material not to add its "*"
 var NAME_BOOST = "^100";
+var LONGEST_WORD = 40;     // longer "words" are not split or corrected (the splitting grows fast)
 
 var vocabulary = [];       // every word of the index, in lower case, each once
 var known = new Set();     // the same, for exact look-ups
@@ -43,7 +44,9 @@ var names = [];            // the words of each method's and term's name, for "�
 function learn(docs) {
   var words = new Set();
   docs.forEach(function (doc) {
-    var text = [doc.title, String(doc.text).replace(/<[^>]*>/g, " ")].concat(doc.tags || []).join(" ");
+    // Code examples (the open data's JSON) hold ids written without æ, ø, å: not the guide's words.
+    var prose = String(doc.text).replace(/<pre[\s\S]*?<\/pre>|<code[\s\S]*?<\/code>/g, " ").replace(/<[^>]*>/g, " ");
+    var text = [doc.title, prose].concat(doc.tags || []).join(" ");
     (text.toLowerCase().match(WORD) || []).forEach(function (word) { words.add(word); });
     (doc.tags || []).forEach(function (tag) {
       if (tag !== tag.toUpperCase()) { return; }       // a name or a term, not an abbreviation ("VUM 2.0" is one)
@@ -82,10 +85,16 @@ function stem(word) {
   return self.lunr.da.stemmer(new self.lunr.Token(word)).toString() || word;
 }
 
+// Danish stop words are not in the index at all: they are dropped from the query.
 function isStopWord(word) {
   if (!PLAIN_WORD.test(word) || !danishReady()) { return false; }
-  var token = new self.lunr.Token(word.toLowerCase());
-  return !self.lunr.da.stopWordFilter(token) || !self.lunr.stopWordFilter(token);
+  return !self.lunr.da.stopWordFilter(new self.lunr.Token(word.toLowerCase()));
+}
+
+// English ones are ("walk and talk", but also Danish "let"): asked for exactly, never as a prefix
+// ("and*" found "andre").
+function isEnglishStopWord(word) {
+  return PLAIN_WORD.test(word) && Boolean(self.lunr) && !self.lunr.stopWordFilter(new self.lunr.Token(word.toLowerCase()));
 }
 
 // A word typed without æ, ø, å ("opfolgning", "netvaerkskort") as the guide writes it: the shortest
@@ -101,7 +110,8 @@ function withDanishLetters(word) {
 // with a linking "s" or "e" dropped, as a word start the guide has or as a compound itself.
 // When no rest is known, the longest known start alone ("magt|asymmetrien": pages on "magten").
 function compound(word) {
-  return parts(word) || knownStart(word);
+  if (word.length > LONGEST_WORD) { return null; }
+  return parts(word, new Map()) || knownStart(word);
 }
 
 function knownStart(word) {
@@ -111,16 +121,22 @@ function knownStart(word) {
   return null;
 }
 
-function parts(word) {
+// ``tried`` remembers each rest already split (or not), so a long word takes no longer than its length.
+function parts(word, tried) {
+  if (tried.has(word)) { return tried.get(word); }
+  tried.set(word, null);
   for (var cut = word.length - PART_LENGTH; cut >= PART_LENGTH; cut -= 1) {
     var first = word.slice(0, cut);
     if (!known.has(first)) { continue; }
     var rests = [word.slice(cut)];
     if (/^[se]/.test(rests[0]) && rests[0].length > PART_LENGTH) { rests.push(rests[0].slice(1)); }
     for (var i = 0; i < rests.length; i += 1) {
-      if (anyStartsWith(stem(rests[i]))) { return [first, stem(rests[i])]; }
-      var more = parts(rests[i]);
-      if (more) { return [first].concat(more); }
+      var found = anyStartsWith(stem(rests[i])) ? [first, stem(rests[i])] : null;
+      var more = found ? null : parts(rests[i], tried);
+      if (found || more) {
+        tried.set(word, found || [first].concat(more));
+        return tried.get(word);
+      }
     }
   }
   return null;
@@ -140,7 +156,7 @@ function oneEditApart(a, b) {
 
 // The shortest word of the guide one edit from the word, or from its start ("handelplanen").
 function corrected(word) {
-  if (word.length < TYPO_LENGTH) { return null; }
+  if (word.length < TYPO_LENGTH || word.length > LONGEST_WORD) { return null; }
   for (var i = 0; i < vocabulary.length; i += 1) {
     var candidate = vocabulary[i];
     if (oneEditApart(word, candidate)) { return stem(candidate); }
@@ -152,6 +168,9 @@ function corrected(word) {
 
 // What to ask lunr for one word of the query.
 function terms(word) {
+  word = word.replace(/^[(«"'\u201c]+|[?!.,;:)»"'\u201d]+$/g, "");   // "hvad er fit?": the mark is no part of the word
+  if (!word) { return []; }
+  if (isEnglishStopWord(word)) { return [word.toLowerCase() + EXACT]; }
   var lower = word.toLowerCase();
   if (/^§\d/.test(lower)) { return ["§", lower.slice(1) + EXACT]; }
   if (!PLAIN_WORD.test(lower)) { return [word.replace(/-$/, "")]; }
