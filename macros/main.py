@@ -103,12 +103,24 @@ FRAGMENT_CALL = re.compile(r"\{\{\s*(\w+)\(\)\s*\}\}")
 def _changed_line(page) -> str:
     """"Sidst ændret" from the content behind the page: its generated item, or the fragments its
     source calls (read from the page's source, as written, before mkdocs-macros rendered it)."""
-    changes = content_history()
-    if not changes:
+    dates = _item_dates(content())
+    if not dates:
         return ""
     fragments = set(FRAGMENT_CALL.findall(page.file.content_string))
-    day = page_changed(page.file.src_uri, content(), item_dates(content(), changes), fragments)
+    day = page_changed(page.file.src_uri, content(), dates, fragments)
     return rendering.changed_line(day) if day else ""
+
+
+_dates: dict[int, tuple] = {}
+
+
+def _item_dates(loaded: Content) -> dict:
+    """When each item last changed, worked out once per loaded content, not once per page."""
+    cached = _dates.get(id(loaded))
+    if cached is None or cached[0] is not loaded:
+        _dates.clear()
+        _dates[id(loaded)] = cached = (loaded, item_dates(loaded, content_history() or []))
+    return cached[1]
 
 
 _history: list = []

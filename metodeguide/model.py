@@ -517,6 +517,9 @@ class Settings(Strict):
 BlockKind = Literal["aabning", "introduktion", "case", "refleksion", "historie", "metode", "feedback",
                     "perspektivskifte", "handleplan", "afslutning", "evaluering", "pause", "frokost"]
 FocusKind = Literal["principle", "taet_element", "sm_element"]
+BREAK_KINDS = ("pause", "frokost")
+# Kinds that belong in any programme, whatever its focus, and so are never made per focus.
+ANY_FOCUS_KINDS = BREAK_KINDS + ("aabning", "afslutning", "evaluering", "handleplan")
 
 
 class Duration(Strict):
@@ -563,7 +566,7 @@ class Block(Strict):
     def _frame_and_breaks_are_for_any_focus(self):
         # Opening, closing, breaks and the like are the same whatever the focus; made per focus they
         # would come several times in a programme and the planner could not find them by id.
-        if self.for_each and self.kind in ("aabning", "afslutning", "evaluering", "handleplan", "pause", "frokost"):
+        if self.for_each and self.kind in ANY_FOCUS_KINDS:
             raise problem("frame_block_for_each", kind=self.kind)
         return self
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Block, BlockUses, Content, FocusKind, Group, ProgrammeLength
+from .model import ANY_FOCUS_KINDS, BREAK_KINDS, Block, BlockUses, Content, FocusKind, Group, ProgrammeLength
 
 MINUTE_STEP = 5                 # durations move in steps a person would plan with
 
-BREAKS = ("pause", "frokost")
+BREAKS = BREAK_KINDS
 # Kinds that belong in any programme, whatever its focus (the others must be about the focus).
-ANY_FOCUS = BREAKS + ("aabning", "afslutning", "evaluering", "handleplan")
+ANY_FOCUS = ANY_FOCUS_KINDS
 # A focus's own blocks, most important first: what it is, then how to work with it.
 ACTIVITY_ORDER = ("introduktion", "case", "refleksion", "historie", "metode", "feedback", "perspektivskifte")
 # Blocks that round off a longer programme, in the order they come at its end.

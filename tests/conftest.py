@@ -84,20 +84,30 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh page that refuses, and records, every request to a host other than 127.0.0.1."""
+LOCAL_SITE = ("http://127.0.0.1", "data:", "blob:")
+
+
+def guarded_page(browser, allowed=LOCAL_SITE):
+    """A fresh context and page that refuse, and record in ``page.foreign_requests``, every request
+    whose address does not start with one of ``allowed``. Close the page's context when done."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     page = context.new_page()
     page.foreign_requests = []
 
     def guard(route):
-        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+        if route.request.url.startswith(allowed):
             route.continue_()
         else:
             page.foreign_requests.append(route.request.url)
             route.abort()
 
     context.route("**/*", guard)
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that refuses, and records, every request to a host other than 127.0.0.1."""
+    page = guarded_page(browser)
     yield page
-    context.close()
+    page.context.close()

@@ -95,3 +95,7 @@ def test_a_built_page_says_when_the_content_behind_it_last_changed(site_dir, con
     newest = subprocess.run(["git", "-C", str(PROJECT_DIR), "log", "-1", "--format=%cs", "--", "content/"],
                             capture_output=True, text=True, check=True).stdout.strip()
     assert f"dato-{newest}" in Page(site_dir / "nyt" / "index.html").ids   # "Nyt i guiden" starts there
+
+
+def test_every_fragment_a_page_may_call_names_the_content_behind_it():
+    assert set(history.FRAGMENT_CONTENT) == set(rendering.FRAGMENTS)

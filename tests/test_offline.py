@@ -5,6 +5,8 @@ import zipfile
 
 import pytest
 
+from conftest import guarded_page
+
 
 pytestmark = pytest.mark.browser
 
@@ -22,20 +24,9 @@ def offline_copy(site_dir, tmp_path_factory):
 @pytest.fixture
 def disk_page(browser):
     """A page that lets only files load and records everything else it was asked for."""
-    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.refused = []
-
-    def only_files(route):
-        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            page.refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
+    page = guarded_page(browser, allowed=("file:", "data:", "blob:", "about:"))
     yield page
-    context.close()
+    page.context.close()
 
 
 def test_the_copy_is_one_folder_of_files_with_the_search_index_inlined(site_dir):
@@ -67,7 +58,7 @@ def test_from_disk_navigation_search_cards_and_planner_work_with_nothing_fetched
     page.click("text=Ret programmet til i planlæggeren")
     page.wait_for_selector("[data-list] > li")
     assert page.inner_text("[data-summary]").endswith("Programmet slutter præcis kl. 12.00.")
-    assert page.refused == []
+    assert page.foreign_requests == []
 
 
 def test_the_worker_shim_is_the_pinned_npm_package_s_own():
