@@ -6,13 +6,15 @@ PYTHON_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 LIBREOFFICE := /usr/bin/soffice
+NGINX := /usr/sbin/nginx
+JAVA := /usr/bin/java
 SYSTEM_STAMP := $(VENV)/.system-packages
 # WeasyPrint (the forms' PDFs) draws text with the machine's Pango, in DejaVu Sans.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test quick build clean
+.PHONY: serve test quick build benchmark clean
 
 serve: $(PYTHON_STAMP) $(SYSTEM_STAMP)
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -20,12 +22,16 @@ serve: $(PYTHON_STAMP) $(SYSTEM_STAMP)
 build: $(PYTHON_STAMP) $(SYSTEM_STAMP)
 	$(PYTHON) scripts/build.py
 
-test: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(LIBREOFFICE)
+test: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(LIBREOFFICE) $(NGINX) $(JAVA)
 	$(PYTHON) -m pytest
 
 # The unit tests alone: no build, no browser, no WeasyPrint, no LibreOffice (about 15 s).
 quick: $(PYTHON_STAMP)
 	$(PYTHON) -m pytest -m "not browser and not weasyprint and not libreoffice"
+
+# Lighthouse, page weight, build and test times, written to BENCHMARK.md (several minutes; not a test).
+benchmark: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(NGINX)
+	$(PYTHON) scripts/benchmark.py
 
 clean:
 	rm -rf site .site-* $(VENV) node_modules .pytest_cache
@@ -52,3 +58,13 @@ $(SYSTEM_STAMP): $(PYTHON_STAMP)
 $(LIBREOFFICE):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
+
+# The tests serve the site with deploy/nginx.conf, as a municipality would.
+$(NGINX):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq nginx
+
+# The W3C Nu HTML checker (npm's vnu-jar) runs on Debian's Java.
+$(JAVA):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq default-jre-headless
