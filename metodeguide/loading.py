@@ -205,6 +205,18 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
+def _timestamp_or_text(loader: yaml.SafeLoader, node):
+    """A date as YAML writes it (2026-11-30); one that looks like a date but is none (2026-13-01)
+    stays text, so the schema names its field instead of PyYAML stopping the whole load."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def _yaml_message(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     where = f" i linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""

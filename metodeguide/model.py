@@ -6,6 +6,7 @@ silently ignored value. Ids are stable ASCII slugs: they end up in URLs and anch
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -503,10 +504,81 @@ class Publisher(Strict):
     url: Text | None = None
 
 
+def _email(text: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s.]+", text):
+        raise problem("email_format")
+    return text
+
+
+def _phone(text: str) -> str:
+    if not re.fullmatch(r"\+?[0-9][0-9 ]{6,}[0-9]", text):
+        raise problem("phone_format")
+    return text
+
+
+def _web_address(text: str) -> str:
+    if not re.fullmatch(r"https://[^\s/]+\.[^\s/]+(/\S*)?", text):
+        raise problem("web_address")
+    return text
+
+
+Email = Annotated[str, AfterValidator(_email)]
+Phone = Annotated[str, AfterValidator(_phone)]
+"""A telephone number as people write it: digits and spaces, perhaps a + and a country code first."""
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+"""A whole https:// address."""
+
+
+class Responsible(Strict):
+    """Who answers for this copy's content and its accessibility (a municipality's unit): named on
+    "Om guiden" and in the accessibility statement, with the e-mail and telephone the law asks for."""
+
+    name: Text
+    email: Email
+    phone: Phone
+
+    def phone_uri(self) -> str:
+        """tel:+4512345678: the digits, with Denmark's country code unless one is written."""
+        digits = re.sub(r"[^0-9]", "", self.phone)
+        return "tel:" + ("+" + digits if self.phone.startswith("+") else "+45" + digits)
+
+
+class Supervisor(Strict):
+    """Where a reader turns when the publisher does not answer: the authority that enforces the
+    accessibility law, and its page for readers who meet content they cannot use."""
+
+    name: Text = "Digitaliseringsstyrelsen"
+    url: WebAddress = "https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/"
+
+
+# How far the site meets EN 301 549 (WCAG 2.1 AA), in the three steps the statement must choose from.
+ComplianceStatus = Literal["fuldt", "delvist", "ikke"]
+
+
+class AccessibilityStatement(Strict):
+    """The values of the accessibility statement (tilgaengelighed.md); its words are in the template."""
+
+    status: ComplianceStatus
+    prepared: date
+    reviewed: date
+    # The statement in Digitaliseringsstyrelsen's WAS-Tool (was.digst.dk/...), once the publisher has
+    # made it there: the footer's link then leads to it.
+    was_url: WebAddress | None = None
+    supervisor: Supervisor = Supervisor()
+
+    @model_validator(mode="after")
+    def _reviewed_after_prepared(self):
+        if self.reviewed < self.prepared:
+            raise problem("reviewed_before_prepared")
+        return self
+
+
 class Settings(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]   # the guide's published version
     citizen_form_max_lix: Annotated[float, Field(gt=0)]
     publisher: Publisher
+    responsible: Responsible
+    accessibility: AccessibilityStatement
 
 
 # --- Building blocks for competence days and team meetings --------------------------------------

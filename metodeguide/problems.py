@@ -49,7 +49,13 @@ CUSTOM_ERRORS = {
     "duration_order": "varigheden skal gå fra shortest over suggested til longest (korteste ≤ foreslået ≤ længste)",
     "frame_block_for_each": "en byggeklods af slagsen '{kind}' er den samme for alle emner og kan ikke have for_each",
     "block_needs_source": "en byggeklods med indhold skal have en kilde (source); kun pauser, frokost, åbning og afslutning kan undvære den",
+    "email_format": "skal være en e-mailadresse, fx 'handicap@kommune.dk'",
+    "phone_format": "skal være et telefonnummer skrevet med cifre og mellemrum, fx '12 34 56 78' eller '+45 12 34 56 78'",
+    "web_address": "skal være en hel webadresse, der starter med https://",
+    "reviewed_before_prepared": "erklæringen kan ikke være gennemgået (reviewed) før den dag, den blev lavet (prepared)",
 }
+
+DATE = "skal være en dato skrevet år-måned-dag, fx 2026-11-30"
 
 MESSAGES = {
     "missing": "feltet mangler",
@@ -71,6 +77,10 @@ MESSAGES = {
     "bool_type": "skal være true eller false",
     "bool_parsing": "skal være true eller false",
     "literal_error": "skal være en af disse: {expected}",
+    "date_type": DATE,
+    "date_parsing": DATE,
+    "date_from_datetime_parsing": DATE,
+    "date_from_datetime_inexact": DATE,
 }
 
 

@@ -398,3 +398,71 @@ def test_block_with_content_but_no_source(content_copy):
     assert problems(content_copy) == [
         f"content/{BLOCK}: en byggeklods med indhold skal have en kilde (source); kun pauser, frokost, åbning "
         "og afslutning kan undvære den"]
+
+
+# --- The settings of one copy: who answers for it, and its accessibility statement ------------------
+
+SETTINGS = "content/settings.yml"
+
+
+def test_the_responsible_unit_needs_an_e_mail_address_and_a_telephone_number(content_copy):
+    edit_yaml(content_copy, "settings.yml", lambda settings: settings["responsible"].pop("phone"))
+    assert problems(content_copy) == [f"{SETTINGS}: responsible.phone: feltet mangler"]
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("email", "redaktion.kommune.dk", "skal være en e-mailadresse, fx 'handicap@kommune.dk'"),
+    ("email", "redaktion@kommune", "skal være en e-mailadresse, fx 'handicap@kommune.dk'"),
+    ("phone", "ring på 12 34 56 78", "skal være et telefonnummer skrevet med cifre og mellemrum, fx '12 34 56 78' "
+                                     "eller '+45 12 34 56 78'"),
+    ("phone", "1234", "skal være et telefonnummer skrevet med cifre og mellemrum, fx '12 34 56 78' "
+                      "eller '+45 12 34 56 78'"),
+    ("name", "  ", "teksten er tom"),
+])
+def test_a_bad_contact_is_named_in_danish(content_copy, field, value, message):
+    edit_yaml(content_copy, "settings.yml", lambda settings: settings["responsible"].update({field: value}))
+    assert problems(content_copy) == [f"{SETTINGS}: responsible.{field}: {message}"]
+
+
+def test_the_compliance_status_is_one_of_three(content_copy):
+    edit_yaml(content_copy, "settings.yml", lambda settings: settings["accessibility"].update(status="næsten"))
+    assert problems(content_copy) == [
+        f"{SETTINGS}: accessibility.status: skal være en af disse: 'fuldt', 'delvist' eller 'ikke'"]
+
+
+@pytest.mark.parametrize("written", ["30-11-2026", "30. november 2026", "2026-13-01", "2026-02-30"])
+def test_a_date_that_is_no_date_is_named_not_a_crash(content_copy, written):
+    """YAML reads 2026-11-30 as a date; anything else, even 2026-13-01, which PyYAML itself cannot
+    read, reaches the schema as text."""
+    edit(content_copy, "settings.yml", lambda text: text.replace("prepared: 2026-11-30", f"prepared: {written}"))
+    assert problems(content_copy) == [
+        f"{SETTINGS}: accessibility.prepared: skal være en dato skrevet år-måned-dag, fx 2026-11-30"]
+
+
+def test_the_statement_cannot_be_reviewed_before_it_was_made(content_copy):
+    edit(content_copy, "settings.yml", lambda text: text.replace("reviewed: 2026-11-30", "reviewed: 2026-11-29"))
+    assert problems(content_copy) == [
+        f"{SETTINGS}: accessibility: erklæringen kan ikke være gennemgået (reviewed) før den dag, den blev lavet "
+        "(prepared)"]
+
+
+def test_addresses_in_the_statement_are_whole_https_addresses(content_copy):
+    def addresses(settings):
+        settings["accessibility"]["was_url"] = "was.digst.dk/kommune-dk"
+        settings["accessibility"]["supervisor"] = {"url": "http://digst.dk"}
+    edit_yaml(content_copy, "settings.yml", addresses)
+    assert problems(content_copy) == [
+        f"{SETTINGS}: accessibility.was_url: skal være en hel webadresse, der starter med https://",
+        f"{SETTINGS}: accessibility.supervisor.url: skal være en hel webadresse, der starter med https://"]
+
+
+def test_an_unknown_statement_field_is_named(content_copy):
+    edit(content_copy, "settings.yml", lambda text: text.replace("  reviewed:", "  revieved:"))
+    assert problems(content_copy) == [f"{SETTINGS}: accessibility.reviewed: feltet mangler",
+                                      f"{SETTINGS}: accessibility.revieved: ukendt felt 'revieved' – mente du 'reviewed'?"]
+
+
+def test_the_supervisor_is_digitaliseringsstyrelsen_unless_written(content):
+    supervisor = content.settings.accessibility.supervisor
+    assert supervisor.name == "Digitaliseringsstyrelsen"
+    assert supervisor.url == "https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/"
