@@ -39,7 +39,7 @@ def content() -> Content:
     try:
         return load_content_cached(CONTENT_DIR)
     except ContentError as error:
-        raise PluginError(f"Indholdet under content/ har fejl:\n{error}") from None
+        raise PluginError(error.report()) from None
 
 
 # --- MkDocs hooks -------------------------------------------------------------------------------

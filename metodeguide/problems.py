@@ -101,6 +101,10 @@ class ContentError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def report(self) -> str:
+        """What a build prints, scripts/build.py and MkDocs (make serve) alike: every problem, one a line."""
+        return f"Indholdet under content/ har fejl:\n{self}"
+
 
 def field_path(location: Iterable[str | int]) -> str:
     """('dilemmas', 1, 'advice') -> 'dilemmas[2].advice': list positions counted from 1."""

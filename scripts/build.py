@@ -1,7 +1,9 @@
 """Build the site into site/ without ever leaving it half-built.
 
-MkDocs writes into a fresh temporary folder beside site/. Only when the build succeeds is that
-folder swapped in; on failure the previous site/ stays as it was and the error is shown.
+The content is checked first, here, before any MkDocs starts: a problem in content/ is named in
+Danish within a second, and nothing is written. Then MkDocs writes into a fresh temporary folder
+beside site/. Only when the build succeeds is that folder swapped in; on failure the previous site/
+stays as it was and the error is shown.
 Usage: python scripts/build.py [OUTPUT_DIR]
 """
 from __future__ import annotations
@@ -15,13 +17,21 @@ import zipfile
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
 
+from metodeguide.loading import load_content  # noqa: E402
+from metodeguide.problems import ContentError  # noqa: E402
 
 OFFLINE_COPY = Path("downloads") / "metodeguide-offline.zip"
 
 
 def build(output: Path) -> int:
     output = output.resolve()
+    try:
+        load_content(PROJECT_DIR / "content")    # MkDocs checks it again (on_config), for make serve
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return _failed(output, 1)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     offline = Path(tempfile.mkdtemp(prefix=f".{output.name}-offline-", dir=output.parent))
     try:
@@ -31,13 +41,17 @@ def build(output: Path) -> int:
         returncode = next((code for code in [process.wait() for process in builds] if code != 0), 0)
         if returncode != 0:
             shutil.rmtree(staging, ignore_errors=True)
-            print(f"Bygningen fejlede; {output.name}/ er ikke ændret.", file=sys.stderr)
-            return returncode
+            return _failed(output, returncode)
         _zip(offline, staging / OFFLINE_COPY)
     finally:
         shutil.rmtree(offline, ignore_errors=True)
     _swap(staging, output)
     return 0
+
+
+def _failed(output: Path, returncode: int) -> int:
+    print(f"Bygningen fejlede; {output.name}/ er ikke ændret.", file=sys.stderr)
+    return returncode
 
 
 def _start_mkdocs_build(folder: Path, offline_copy: bool) -> subprocess.Popen:
