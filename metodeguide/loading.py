@@ -18,7 +18,7 @@ from . import programme
 from .codes import code_problems, form_item, principle_items, tool_item
 from .model import (Block, Citation, CodeLedger, Content, Evaluation, Form, Glossary, Leadership, PhasesFile,
                     PlannerSettings, Principle, RecoveryBackground, Samarbejdsmodellen, Settings, SourcesFile, TaetModel, Tool)
-from .problems import ContentError, Problem, problems_from_validation
+from .problems import ContentError, Problem, problems_from_validation, yaml_message
 from .readability import form_lix
 from .sorting import danish_sort_key
 
@@ -101,8 +101,8 @@ def _planner_problems(file: str, planner: PlannerSettings, blocks: dict, every_b
     """The breaks a length names must be break blocks; the kits' length and group must exist.
     (A block whose own file has a problem is not known here; that problem is reported already.)"""
     kinds = {block.id: block.kind for block in blocks.values()}
-    for i, length in enumerate(planner.lengths):
-        for j, placed in enumerate(length.breaks):
+    for i, length in enumerate(planner.lengths, start=1):
+        for j, placed in enumerate(length.breaks, start=1):
             unknown_for_now = placed.block not in kinds and not every_block_read
             if kinds.get(placed.block) not in programme.BREAKS and not unknown_for_now:
                 yield Problem(file, f"lengths[{i}].breaks[{j}].block",
@@ -180,7 +180,7 @@ class _Reader:
         try:
             data = _load_yaml(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as error:
-            self.problems.append(Problem(name, "", _yaml_message(error)))
+            self.problems.append(Problem(name, "", yaml_message(error)))
             return None
         if data is None:
             self.problems.append(Problem(name, "", "filen er tom"))
@@ -208,8 +208,7 @@ class _UniqueKeys:
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"'{key}' står to gange; kun den sidste ville tælle", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(None, None, f"repeated key: {key}", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -233,14 +232,6 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node):
 
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-
-
-def _yaml_message(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    where = f" i linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""
-    problem = getattr(error, "problem", None) or str(error)
-    return (f"YAML-fejl{where}: filen kan ikke læses ({problem}). "
-            "Tjek indrykning, kolon efter feltnavne og anførselstegn.")
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ editor can fix them all in one go.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
+import yaml
 from pydantic import ValidationError
 
 # What a list holds, so an empty list can be named ("mindst ét råd mangler").
@@ -74,6 +76,7 @@ MESSAGES = {
     "float_parsing": "skal være et tal (brug punktum, ikke komma, i decimaltal)",
     "greater_than": "skal være større end {gt}",
     "less_than_equal": "må højst være {le}",
+    "multiple_of": "skal kunne deles med {multiple_of}",
     "bool_type": "skal være true eller false",
     "bool_parsing": "skal være true eller false",
     "literal_error": "skal være en af disse: {expected}",
@@ -82,6 +85,36 @@ MESSAGES = {
     "date_from_datetime_parsing": DATE,
     "date_from_datetime_inexact": DATE,
 }
+
+# A text that must match a pattern is told what it should look like; any other pattern is a slug's.
+PATTERN_MESSAGES = {
+    r"^[0-9]+(\.[0-9]+)*$": 'skal være et versionsnummer: tal med punktum imellem, som "1.0" eller "2.1"',
+    r"^([01][0-9]|2[0-3]):[0-5][0-9]$": 'skal være et klokkeslæt som "09:00" (timer og minutter, med kolon imellem)',
+}
+
+# A check of a whole item that is about one of its fields names that field in the message's path.
+CUSTOM_ERROR_FIELDS = {"frame_block_for_each": "for_each", "block_needs_source": "source",
+                       "ledger_line": "codes", "ledger_item_twice": "codes"}
+
+# What PyYAML says, in Danish: a regular expression found in its "context: problem" (groups go into
+# {0}) and the explanation; {start} is where the list, group or text that is not closed begins.
+YAML_PROBLEMS = [
+    (r"repeated key: (.*)", "'{0}' står to gange; kun den sidste ville tælle. Slet eller ret den ene"),
+    (r"mapping values are not allowed here", "et kolon (:) står inde i en værdi. Sæt hele værdien i anførselstegn, "
+                                             "eller ret indrykningen"),
+    (r"could not find expected ':'", "der mangler et kolon (:) efter feltnavnet i {start}"),
+    (r"found character '\\t' that cannot start any token", "linjen er rykket ind med tabulator; brug mellemrum"),
+    (r"found character '(.)' that cannot start any token", "en værdi kan ikke begynde med '{0}'. Sæt hele værdien i "
+                                                          "anførselstegn"),
+    (r"found undefined alias", "en værdi kan ikke begynde med '*'. Sæt hele værdien i anførselstegn"),
+    (r"expected ',' or '\]'", "listen i [ ], der begynder i {start}, er ikke lukket med ]"),
+    (r"expected ',' or '\}'", "gruppen i {{ }}, der begynder i {start}, er ikke lukket med }}"),
+    (r"quoted scalar: found unexpected end of stream", "anførselstegnet i {start} bliver aldrig lukket"),
+    (r"found unknown escape character '(.)'", "'\\{0}' kan ikke stå i en tekst i dobbelte anførselstegn. Skriv '\\\\' "
+                                             "for en omvendt skråstreg, eller brug enkelte anførselstegn"),
+    (r"expected <block end>", "linjen passer ikke ind her. Tjek indrykningen, og at en tekst i anførselstegn ikke "
+                              "fortsætter efter det sidste anførselstegn"),
+]
 
 
 @dataclass(frozen=True)
@@ -116,9 +149,14 @@ def field_path(location: Iterable[str | int]) -> str:
 
 def problems_from_validation(file: str, error: ValidationError, known_fields: set[str]) -> list[Problem]:
     return [
-        Problem(file, field_path(detail["loc"]), _message(detail, known_fields))
+        Problem(file, field_path(_location(detail)), _message(detail, known_fields))
         for detail in error.errors()
     ]
+
+
+def _location(detail: dict) -> tuple:
+    field = CUSTOM_ERROR_FIELDS.get(detail["type"])
+    return (*detail["loc"], field) if field else detail["loc"]
 
 
 def _message(detail: dict, known_fields: set[str]) -> str:
@@ -132,6 +170,8 @@ def _message(detail: dict, known_fields: set[str]) -> str:
     context = {name: _readable(value) for name, value in (detail.get("ctx") or {}).items()}
     if kind in CUSTOM_ERRORS:
         return CUSTOM_ERRORS[kind].format(**context)
+    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] in PATTERN_MESSAGES:
+        return PATTERN_MESSAGES[detail["ctx"]["pattern"]]
     if kind in MESSAGES:
         return MESSAGES[kind].format(**context)
     return f"ugyldig værdi ({detail['msg']})"
@@ -148,3 +188,17 @@ def _unknown_field(name: str, known_fields: set[str]) -> str:
     guess = difflib.get_close_matches(name, sorted(known_fields), n=1, cutoff=0.5)
     hint = f" – mente du '{guess[0]}'?" if guess else " – feltet findes ikke i skemaet"
     return f"ukendt felt '{name}'{hint}"
+
+
+def yaml_message(error: yaml.YAMLError) -> str:
+    """A file PyYAML cannot read: where, and what is wrong, in Danish (YAML_PROBLEMS)."""
+    def place(mark) -> str:
+        return f"linje {mark.line + 1}, kolonne {mark.column + 1}"
+    mark, start = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+    where = f" i {place(mark)}" if mark else ""
+    said = f"{getattr(error, 'context', None)}: {getattr(error, 'problem', None)}"
+    for pattern, danish in YAML_PROBLEMS:
+        found = re.search(pattern, said)
+        if found and ("{start}" not in danish or start):
+            return f"YAML-fejl{where}: {danish.format(*found.groups(), start=start and place(start))}."
+    return f"YAML-fejl{where}: filen kan ikke læses. Tjek indrykning, kolon efter feltnavne og anførselstegn."

@@ -183,16 +183,3 @@ def test_a_length_the_blocks_cannot_fill_stops_the_build_in_danish(content_copy)
                      "'Tag udgangspunkt i borgernes håb, ønsker og drømme' for 'Både sagsbehandlere og ledere'. "
                      "Skriv en byggeklods, "
                      "der handler om den (uses eller for_each).")
-
-
-def test_a_break_that_is_not_a_break_block_and_an_unknown_kit_length_are_named(content_copy):
-    def broken(planner):
-        planner["lengths"][1]["breaks"][0]["block"] = "aabning"
-        planner["kit_length"] = "to-dage"
-    edit_yaml(content_copy, "planlaegger.yml", broken)
-    with pytest.raises(ContentError) as raised:
-        load_content(content_copy)
-    assert [str(p) for p in raised.value.problems] == [
-        "content/planlaegger.yml: lengths[1].breaks[0].block: 'aabning' er ikke en byggeklods af slagsen "
-        "pause eller frokost.",
-        "content/planlaegger.yml: kit_length: ukendt længde 'to-dage' (kendte: halv-dag, hel-dag, teammoede)"]
