@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import sys
 from datetime import date
 from pathlib import Path
@@ -88,12 +89,16 @@ PAGE_LINK = re.compile(rf'href="{re.escape(paths.PAGE_LINK_SCHEME)}([^"#]+)(#[^"
 
 
 def on_page_content(html, page, config, files):
-    """Turn the page links that raw HTML carries (paths.page_link) into addresses relative to the page."""
+    """Turn the page links that raw HTML carries (paths.page_link) into addresses relative to the page:
+    to a page, or to a file scripts/build.py adds after MkDocs (paths.MADE_AFTER_THE_BUILD)."""
     def address(match):
         target = files.get_file_from_path(match.group(1))
-        if target is None:
-            raise PluginError(f"{page.file.src_uri}: ukendt side {match.group(1)}")
-        return f'href="{target.url_relative_to(page.file)}{match.group(2) or ""}"'
+        if target is not None:
+            return f'href="{target.url_relative_to(page.file)}{match.group(2) or ""}"'
+        if match.group(1) in paths.MADE_AFTER_THE_BUILD:   # not among MkDocs' files: from the page's own address
+            where = posixpath.dirname(page.file.url) or "."
+            return f'href="{posixpath.relpath(match.group(1), where)}{match.group(2) or ""}"'
+        raise PluginError(f"{page.file.src_uri}: ukendt side {match.group(1)}")
     return PAGE_LINK.sub(address, html)
 
 
@@ -204,4 +209,4 @@ def define_env(env):
         return env.page.file.src_uri
 
     for name in rendering.FRAGMENTS:
-        env.macro(lambda name=name: rendering.render_fragment(name, content(), current_page()), name)
+        env.macro(lambda name=name: rendering.render_fragment(name, content(), current_page(), build_date()), name)

@@ -29,6 +29,7 @@ FRAGMENT_CONTENT = {
     "taet_model": ["taet"], "evaluation": ["evaluation"], "samarbejdsmodellen": ["samarbejdsmodellen"],
     "leadership": ["leadership"], "recovery": ["recovery"], "tools_catalogue": ["tools/"],
     "glossary": ["glossary"], "forms_overview": ["forms/"], "kits_overview": ["blocks/"], "open_data": [""],
+    "about_guide": ["settings", "sources"], "accessibility_statement": ["settings", "sources"],
 }
 
 

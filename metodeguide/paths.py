@@ -25,9 +25,16 @@ KITS_DIR = "kompetencedage"
 KITS_PAGE = "kompetencedage.md"   # beside its folder, like skemaer.md
 PLANNER_PAGE = "planlaegger.md"
 CHANGES_PAGE = "nyt.md"
+ABOUT_PAGE = "om-guiden.md"
+ACCESSIBILITY_PAGE = "tilgaengelighed.md"
+OPEN_DATA_PAGE = "genbrug.md"
 DOWNLOADS_DIR = "downloads"
 DECK_PDF = f"{DOWNLOADS_DIR}/dilemmakort.pdf"
 GUIDE_PDF = f"{DOWNLOADS_DIR}/metodeguide.pdf"
+# Made by scripts/build.py after MkDocs has built the site, so the generator does not know it: a
+# page links to it from raw HTML with page_link, which the adapter resolves against the page's address.
+OFFLINE_COPY = f"{DOWNLOADS_DIR}/metodeguide-offline.zip"
+MADE_AFTER_THE_BUILD = (OFFLINE_COPY,)
 
 
 def principle_page_path(principle: Principle) -> str:
@@ -97,7 +104,8 @@ PAGE_LINK_SCHEME = "mg-page:"
 def page_link(to_page: str, fragment: str = "") -> str:
     """A link to a page from raw HTML, which the generator does not rewrite: "mg-page:" and the
     page's source path. The adapter turns it into the page's address as the generator makes it
-    (a folder per page online, a file per page in the offline copy)."""
+    (a folder per page online, a file per page in the offline copy). A file of
+    ``MADE_AFTER_THE_BUILD`` is linked the same way, by its path in the site."""
     return f"{PAGE_LINK_SCHEME}{to_page}" + (f"#{fragment}" if fragment else "")
 
 

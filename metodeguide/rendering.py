@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import get_args
@@ -175,14 +176,17 @@ FRAGMENTS = (
     "forms_overview",
     "kits_overview",
     "open_data",
+    "about_guide",
+    "accessibility_statement",
 )
 
 
-def render_fragment(name: str, content: Content, page: str) -> str:
-    """Render one of FRAGMENTS for the page at source path ``page`` (links are relative to it)."""
+def render_fragment(name: str, content: Content, page: str, built: date | None = None) -> str:
+    """Render one of FRAGMENTS for the page at source path ``page`` (links are relative to it);
+    ``built``, the build's date, for the fragments that show it ("Om guiden")."""
     if name not in FRAGMENTS:
         raise ValueError(f"unknown fragment {name!r}")
-    return _render(f"{name}.md.j2", page, content)
+    return _render(f"{name}.md.j2", page, content, built=built)
 
 
 def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -250,6 +254,8 @@ def _environment() -> jinja2.Environment:
         open_data_schema_path=opendata.schema_path,
         open_data_labels=template_words("open_data_labels"),
         format_value=format_value,
+        page_link=paths.page_link,
+        danish_date=lambda day: history.danish_date(day, template_words("changes_labels")),
     )
     environment.filters.update(sort_danish=_sort_danish, groupby_first_letter=_group_by_first_letter,
                                first_sentence=first_sentence, paragraphs=paragraphs, yaml_string=yaml_string)

@@ -50,11 +50,20 @@ NAVIGATION = (
 def footer(content: Content, file_urls: bool = False) -> dict:
     """What every page's footer shows: the publisher, whose publications the guide builds on, and
     the links in ``templates/footer.yml`` (addresses from the site root; the theme makes them
-    relative to each page)."""
+    relative to each page, and leaves a whole address as it is)."""
     publishers = list(dict.fromkeys(source.publisher for source in content.sources))
     return {
         "publisher": content.settings.publisher.model_dump(),
         "source_publishers": publishers,
-        "links": [{"title": link["title"], "url": paths.page_url(link["page"], file_urls)}
+        "links": [{"title": link["title"], "url": _footer_address(content, link["page"], file_urls)}
                   for link in template_words("footer")["links"]],
     }
+
+
+def _footer_address(content: Content, page: str, file_urls: bool) -> str:
+    """A page's address from the site root; the accessibility statement's is the one the publisher
+    made in Digitaliseringsstyrelsen's WAS-Tool, when it has made one."""
+    was_url = content.settings.accessibility.was_url
+    if page == paths.ACCESSIBILITY_PAGE and was_url:
+        return was_url
+    return paths.page_url(page, file_urls)

@@ -204,4 +204,4 @@ def test_the_footer_follows_the_settings_a_municipality_writes(content):
     data = footer(content.model_copy(update={"settings": settings}))
     assert data["publisher"] == {"name": "Roskilde Kommune", "url": "https://roskilde.dk"}
     assert data["source_publishers"] == ["Socialstyrelsen", "VIVE", "Social- og Boligstyrelsen"]
-    assert [link["url"] for link in data["links"]] == ["kilder/", "k/"]
+    assert [link["url"] for link in data["links"]] == ["om-guiden/", "kilder/", "k/", "tilgaengelighed/"]

@@ -98,9 +98,12 @@ def test_no_resource_is_loaded_from_another_host(site_dir):
 
 
 def test_only_source_links_point_to_other_hosts(site_dir, content):
-    # Besides the sources: the theme's credit in the footer, and the licence the reuse page names.
+    # Besides the sources: the theme's credit in the footer, the licence the reuse page names, and the
+    # authority the accessibility statement sends complaints to (and its WAS-Tool copy, if named).
+    statement = content.settings.accessibility
     allowed = ({urlparse(url).netloc for s in content.sources for url in s.urls}
-               | {"squidfunk.github.io", "www.mkdocs.org", "creativecommons.org"})
+               | {"squidfunk.github.io", "www.mkdocs.org", "creativecommons.org"}
+               | {urlparse(url).netloc for url in (statement.supervisor.url, statement.was_url) if url})
     for path in site_dir.rglob("*.html"):
         for link in Page(path).links:
             host = urlparse(link).netloc
