@@ -1,12 +1,9 @@
 """Shared fixtures: the real content, a built site, a local web server and a browser."""
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 from metodeguide.loading import load_content  # noqa: E402
+from scripts.nginx_site import NginxSite  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -24,7 +22,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # Tests that use the built site need WeasyPrint, because the build makes the forms' PDFs, and so do
 # those that read the forms' PDFs. They are marked here, from the fixtures they ask for, so that no
 # test can forget its mark.
-NEEDS_WEASYPRINT = {"site_dir", "site_url", "pdfs"}
+NEEDS_WEASYPRINT = {"site_dir", "site_url", "nginx_site", "pdfs"}
 
 
 def pytest_collection_modifyitems(items):
@@ -59,19 +57,17 @@ def site_dir(tmp_path_factory):
     return output
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="session")
+def nginx_site(site_dir):
+    """The built site served by Debian's nginx with deploy/nginx.conf, as a municipality publishes
+    it: every browser test runs under its headers and Content-Security-Policy."""
+    with NginxSite(site_dir) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def site_url(nginx_site):
+    return nginx_site.url
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +85,8 @@ LOCAL_SITE = ("http://127.0.0.1", "data:", "blob:")
 
 def guarded_page(browser, allowed=LOCAL_SITE):
     """A fresh context and page that refuse, and record in ``page.foreign_requests``, every request
-    whose address does not start with one of ``allowed``. Close the page's context when done."""
+    whose address does not start with one of ``allowed``, and record console errors and policy
+    violations (``_record_problems``). Close the page's context when done."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     page = context.new_page()
     page.foreign_requests = []
@@ -102,7 +99,29 @@ def guarded_page(browser, allowed=LOCAL_SITE):
             route.abort()
 
     context.route("**/*", guard)
+    _record_problems(page)
     return page
+
+
+# Every violation of the Content-Security-Policy, as the page itself is told of it.
+RECORD_POLICY_VIOLATIONS = """
+window.__policyViolations = [];
+document.addEventListener("securitypolicyviolation", event => window.__policyViolations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile}:${event.lineNumber})`));
+"""
+
+
+def _record_problems(page):
+    """Collect in ``page.console_errors`` what the console reports as an error and every uncaught
+    exception; ``policy_violations(page)`` reads the policy's."""
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(f"uncaught: {error}"))
+    page.add_init_script(RECORD_POLICY_VIOLATIONS)
+
+
+def policy_violations(page) -> list[str]:
+    return page.evaluate("window.__policyViolations")
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ gets the page as without JavaScript."""
 import functools
 import threading
 import time
-from http.server import ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import PROJECT_DIR, _QuietHandler
+from conftest import PROJECT_DIR
 from test_interactive import card_ids
 
 pytestmark = pytest.mark.browser
@@ -42,6 +42,11 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
     }).observe({type: 'layout-shift', buffered: true});
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(shifts), 300)));
 })"""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 class _SlowScriptHandler(_QuietHandler):

@@ -66,10 +66,14 @@
   // relative to this file), so other pages never load them; and the addresses hold whether the
   // site has a folder per page (online) or a file per page (the offline copy). Added before the
   // load event, they delay it, so they have run before the check below.
+  // A file two roots name (the print button above and below a form) loads once.
   var scriptsFolder = document.currentScript ? document.currentScript.src : document.baseURI;
+  var loading = {};
   whenParsed(function () {
     roots().forEach(function (root) {
       (root.getAttribute("data-mg-load") || "").split(/\s+/).filter(Boolean).forEach(function (file) {
+        if (loading[file]) { return; }
+        loading[file] = true;
         var script = document.createElement("script");
         script.async = false;           // in the order named, like the scripts the page itself holds
         script.src = new URL(file, scriptsFolder).href;
@@ -80,7 +84,7 @@
   // A shared, filtered address (a query string): the style sheet keeps the list items
   // ([data-item]) out of sight until the filters module has applied it, so nothing rearranges.
   if (window.location.search) { html.classList.add("mg-filtering"); }
-  // Every module file is a plain script before the end of <body>, so by "load" each has run.
+  // Every module file was added to the page before "load" (see above), so by then each has run.
   window.addEventListener("load", function () {
     html.classList.remove("mg-filtering");
     roots().forEach(function (root) {
