@@ -12,7 +12,7 @@ def test_one_generated_page_per_principle_phase_and_form(content):
     pages = rendering.generated_pages(content)
     assert sorted(pages) == sorted([f"principper/{p.id}.md" for p in content.principles]
                                    + [f"faser/{p.id}.md" for p in content.phases]
-                                   + [f"skemaer/{f.id}.md" for f in content.forms] + ["k/index.md", "planlaegger.md"]
+                                   + [f"skemaer/{f.id}.md" for f in content.forms] + ["k.md", "planlaegger.md"]
                                    + [f"kompetencedage/{p.id}.md" for p in content.principles]
                                    + [f"kompetencedage/taet-{e.id}.md" for e in content.taet.core_elements])
 
