@@ -164,6 +164,13 @@ def test_the_deck_the_statement_calls_untagged_is_untagged(content):
     assert "/StructTreeRoot" not in root and "/Lang" not in root
 
 
+def test_the_settings_claim_no_full_compliance_while_the_statement_lists_what_does_not_comply(content):
+    """The status is the publisher's to set, but "fuldt" beside a list of faults would say two things."""
+    faults = statement_text().split("{#manglende-overholdelse}")[1].split("\n### ")[0]
+    if re.search(r"^- \*\*", faults, re.MULTILINE):
+        assert content.settings.accessibility.status != "fuldt"
+
+
 def test_the_statement_names_the_axe_core_the_tests_inject():
     lock = json.loads((PROJECT_DIR / "package-lock.json").read_text(encoding="utf-8"))
     major, minor, _ = lock["packages"]["node_modules/axe-core"]["version"].split(".")

@@ -70,7 +70,7 @@ def test_the_worker_shim_is_the_pinned_npm_package_s_own():
     assert (vendored / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
 
 
-# The copy cannot hold itself; its link on the front page is the only one that leads nowhere in it.
+# The copy cannot hold itself; its link on "Om guiden" is the only one that leads nowhere in it.
 NOT_IN_THE_COPY = {"downloads/metodeguide-offline.zip"}
 
 
