@@ -99,6 +99,7 @@ def build_times(output: Path, cache: Path) -> tuple[float, float]:
     """Seconds for a build from nothing (an empty temporary folder, so the guide's PDF is laid out
     again), then for the same build again with that PDF kept."""
     cache.mkdir(parents=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
     previous = os.environ.get("TMPDIR")
     os.environ["TMPDIR"] = str(cache)      # the builds' temporary folder holds the PDF cache
     try:
