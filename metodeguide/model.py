@@ -537,6 +537,11 @@ class Responsible(Strict):
     email: Email
     phone: Phone
 
+    def is_example(self) -> bool:
+        """True while the e-mail is at a domain reserved for examples (``.example``, RFC 2606), as the
+        repository ships it: a copy to be published must name a real contact."""
+        return self.email.lower().endswith(".example")
+
     def phone_uri(self) -> str:
         """tel:+4512345678: the digits, with Denmark's country code unless one is written."""
         digits = re.sub(r"[^0-9]", "", self.phone)

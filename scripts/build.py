@@ -28,10 +28,15 @@ OFFLINE_COPY = Path("downloads") / "metodeguide-offline.zip"
 def build(output: Path) -> int:
     output = output.resolve()
     try:
-        load_content(PROJECT_DIR / "content")    # MkDocs checks it again (on_config), for make serve
+        content = load_content(PROJECT_DIR / "content")    # MkDocs checks it again (on_config), for make serve
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return _failed(output, 1)
+    if content.settings.responsible.is_example():
+        # Not an error: the repository itself builds with its examples. A publisher is told.
+        print(f"Bemærk: content/settings.yml: responsible: {content.settings.responsible.email} er et "
+              "eksempel. Skriv jeres egen kontakt, før guiden udgives (README: Publishing it as a "
+              "municipality).", file=sys.stderr)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     offline = Path(tempfile.mkdtemp(prefix=f".{output.name}-offline-", dir=output.parent))
     try:

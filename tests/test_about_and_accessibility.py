@@ -236,3 +236,11 @@ def test_the_front_page_leaves_the_downloads_to_om_guiden(site_dir):
     downloads = [link for link in about_page.content_links if "downloads/" in link]
     assert downloads == ["../downloads/metodeguide.pdf", "../downloads/metodeguide-offline.zip"]
     assert all((site_dir / "om-guiden" / link).resolve().is_file() for link in downloads)
+
+
+@pytest.mark.parametrize("email, example", [("redaktion@metodeguide.example", True),
+                                            ("Voksne@Kommune.EXAMPLE", True),
+                                            ("voksne@kommune.dk", False),
+                                            ("voksne@example.dk", False)])
+def test_a_contact_at_a_domain_kept_for_examples_is_an_example(email, example):
+    assert Responsible(name="Enheden", email=email, phone="12 34 56 78").is_example() is example

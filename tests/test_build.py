@@ -53,5 +53,7 @@ def test_a_copy_without_git_history_builds_and_says_once_that_dates_are_left_out
     result = run_build(project_copy, site)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("Ingen git-historik") == 1
+    # The contact the repository ships is an example, and a publisher is told so.
+    assert "Bemærk: content/settings.yml: responsible: redaktion@metodeguide.example er et eksempel." in result.stderr
     assert "mg-changed" not in (site / "principper" / "foelg-op" / "index.html").read_text(encoding="utf-8")
     assert "Denne kopi af guiden har ikke historikken med" in (site / "nyt" / "index.html").read_text(encoding="utf-8")
