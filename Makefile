@@ -29,8 +29,8 @@ test: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(LIBREOFFICE) $
 quick: $(PYTHON_STAMP)
 	$(PYTHON) -m pytest -m "not browser and not weasyprint and not libreoffice"
 
-# Lighthouse, page weight, build and test times, written to BENCHMARK.md (several minutes; not a test).
-benchmark: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(NGINX)
+# Lighthouse, page weight, build and test times, written into README.md (about 20 minutes; not a test).
+benchmark: $(PYTHON_STAMP) $(SYSTEM_STAMP) $(NODE_STAMP) $(CHROMIUM) $(LIBREOFFICE) $(NGINX) $(JAVA)
 	$(PYTHON) scripts/benchmark.py
 
 clean:
@@ -59,12 +59,14 @@ $(LIBREOFFICE):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
 
-# The tests serve the site with deploy/nginx.conf, as a municipality would.
+# The tests serve the site with deploy/nginx.conf, as a municipality would. They start nginx
+# themselves; the system's own nginx service, which the package starts where systemd runs, is stopped.
 $(NGINX):
 	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq nginx
+	$(SUDO) apt-get install -y -qq --no-install-recommends nginx
+	-command -v systemctl >/dev/null && $(SUDO) systemctl disable --now nginx 2>/dev/null
 
 # The W3C Nu HTML checker (npm's vnu-jar) runs on Debian's Java.
 $(JAVA):
 	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq default-jre-headless
+	$(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless

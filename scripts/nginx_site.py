@@ -2,8 +2,10 @@
 benchmark: the configuration a municipality publishes with is the one that is tested and measured.
 
     with NginxSite(site_folder) as server:
-        server.url                 # http://127.0.0.1:<free port>/
-        server.bytes_sent_since(mark)
+        server.url                          # http://127.0.0.1:<free port>/
+        mark = server.log_mark()
+        ...                                 # open pages
+        server.responses_since(mark)        # [(bytes sent, address), …]
 
 nginx runs from a throwaway prefix with a small main configuration around deploy/nginx.conf, as
 Debian's /etc/nginx/nginx.conf includes a site from sites-enabled/ inside its http block. Only the
@@ -12,6 +14,7 @@ two lines marked "SET" in the deploy file are replaced, by the local port and fo
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import socket
@@ -24,6 +27,7 @@ DEPLOY_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
 
 MAIN_CONFIG = """\
+{user}
 daemon off;
 worker_processes 1;
 pid {prefix}/nginx.pid;
@@ -70,20 +74,25 @@ class NginxSite:
             raise RuntimeError("nginx is missing: apt-get install -y nginx")
         self._prefix = tempfile.TemporaryDirectory(prefix="metodeguide-nginx-")
         prefix = Path(self._prefix.name)
-        _readable_by_everyone(self.root)
         self.port = _free_port()
         self.log = prefix / "access.log"
         config = prefix / "nginx.conf"
-        config.write_text(MAIN_CONFIG.format(prefix=prefix, site=local_site_config(self.port, self.root)),
-                          encoding="utf-8")
-        self.process = subprocess.Popen([executable, "-p", str(prefix), "-c", str(config), "-q"])
-        self._wait_until_listening(prefix / "error.log")
+        config.write_text(MAIN_CONFIG.format(prefix=prefix, user=_same_user(),
+                                             site=local_site_config(self.port, self.root)), encoding="utf-8")
+        self.process = subprocess.Popen([executable, "-p", str(prefix), "-c", str(config), "-e",
+                                         str(prefix / "error.log"), "-q"])
+        try:
+            self._wait_until_listening(prefix / "error.log")
+        except RuntimeError:
+            self.__exit__()
+            raise
         self.url = f"http://127.0.0.1:{self.port}/"
         return self
 
     def __exit__(self, *exc) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
         self._prefix.cleanup()
 
     def log_mark(self) -> int:
@@ -103,19 +112,13 @@ class NginxSite:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 0.2):
                 return
             time.sleep(0.05)
-        self.process.terminate()
         raise RuntimeError("nginx did not start")
 
 
-def _readable_by_everyone(root: Path) -> None:
-    # Run as root, nginx serves with its workers as "nobody", who must be able to enter every
-    # folder of the site (temporary folders are made private). Folders above the site are opened
-    # only inside the system's temporary folder, never elsewhere.
-    temporary = Path(tempfile.gettempdir()).resolve()
-    above = [folder for folder in root.resolve().parents if temporary in (folder, *folder.parents)]
-    for folder in (root, *above, *root.rglob("*")):
-        if folder.is_dir() and not folder.stat().st_mode & 0o001:
-            folder.chmod(folder.stat().st_mode | 0o755)
+def _same_user() -> str:
+    """Started as root, nginx would serve as "nobody", who may not enter the test's private temporary
+    folders; it serves as root then. Started by anyone else, it serves as that user anyway."""
+    return "user root;" if os.geteuid() == 0 else ""
 
 
 def _free_port() -> int:

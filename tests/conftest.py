@@ -126,7 +126,11 @@ def policy_violations(page) -> list[str]:
 
 @pytest.fixture
 def page(browser):
-    """A fresh page that refuses, and records, every request to a host other than 127.0.0.1."""
+    """A fresh page that refuses, and records, every request to a host other than 127.0.0.1, and
+    fails the test if the site's Content-Security-Policy refused anything while it ran."""
     page = guarded_page(browser)
     yield page
     page.context.close()
+    # Whatever the test did (search, filters, cards, print, the planner, Word), the policy refused
+    # nothing: Chromium reports each refusal as a console error.
+    assert [error for error in page.console_errors if "Content Security Policy" in error] == []

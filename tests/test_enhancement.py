@@ -134,10 +134,21 @@ def visible_count(page, selector):
 
 @pytest.mark.parametrize("path", INTERACTIVE)
 def test_every_part_is_wired_and_no_control_is_dead(page, site_url, path):
+    modules = []
+    page.on("request", lambda request: MODULES in request.url and modules.append(request.url.rsplit("/", 1)[1]))
     page.goto(site_url + path)
     assert page.evaluate("() => document.documentElement.classList.contains('mg-js')")
     assert module_states(page) == {name: "ready" for name in INTERACTIVE[path]}
     assert page.evaluate(DEAD_CONTROLS) == []
+    # Each of the page's modules loaded once (a form names its print module twice), and no other.
+    assert sorted(modules) == sorted(f"{name}.js" for name in INTERACTIVE[path])
+
+
+def test_a_page_without_interactive_parts_loads_no_module(page, site_url):
+    modules = []
+    page.on("request", lambda request: MODULES in request.url and modules.append(request.url))
+    page.goto(site_url + "principper/foelg-op/", wait_until="load")
+    assert modules == []
 
 
 @pytest.mark.parametrize("how", ["missing", "throws"])

@@ -68,15 +68,16 @@
   // load event, they delay it, so they have run before the check below.
   // A file two roots name (the print button above and below a form) loads once.
   var scriptsFolder = document.currentScript ? document.currentScript.src : document.baseURI;
-  var loading = {};
+  var loading = Object.create(null);
   whenParsed(function () {
     roots().forEach(function (root) {
       (root.getAttribute("data-mg-load") || "").split(/\s+/).filter(Boolean).forEach(function (file) {
-        if (loading[file]) { return; }
-        loading[file] = true;
+        var address = new URL(file, scriptsFolder).href;
+        if (loading[address]) { return; }
+        loading[address] = true;
         var script = document.createElement("script");
         script.async = false;           // in the order named, like the scripts the page itself holds
-        script.src = new URL(file, scriptsFolder).href;
+        script.src = address;
         document.body.appendChild(script);
       });
     });
