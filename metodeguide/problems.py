@@ -94,7 +94,8 @@ PATTERN_MESSAGES = {
 
 # A check of a whole item that is about one of its fields names that field in the message's path.
 CUSTOM_ERROR_FIELDS = {"frame_block_for_each": "for_each", "block_needs_source": "source",
-                       "ledger_line": "codes", "ledger_item_twice": "codes"}
+                       "ledger_line": "codes", "ledger_item_twice": "codes",
+                       "reviewed_before_prepared": "reviewed"}
 
 # What PyYAML says, in Danish: a regular expression found in its "context: problem" (groups go into
 # {0}) and the explanation; {start} is where the list, group or text that is not closed begins.
@@ -125,6 +126,15 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
+
+
+def example_contact_note(settings) -> str | None:
+    """Not a problem, since the repository itself builds with its examples: while the contact in
+    content/settings.yml is still the shipped example, the build tells a publisher so."""
+    if not settings.responsible.is_example():
+        return None
+    return (f"Bemærk: content/settings.yml: responsible: {settings.responsible.email} er et eksempel. "
+            "Skriv jeres egen kontakt, før guiden udgives (README: Publishing it as a municipality).")
 
 
 class ContentError(Exception):

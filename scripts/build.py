@@ -20,7 +20,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 from metodeguide.loading import load_content  # noqa: E402
-from metodeguide.problems import ContentError  # noqa: E402
+from metodeguide.problems import ContentError, example_contact_note  # noqa: E402
 
 OFFLINE_COPY = Path("downloads") / "metodeguide-offline.zip"
 
@@ -32,11 +32,9 @@ def build(output: Path) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return _failed(output, 1)
-    if content.settings.responsible.is_example():
-        # Not an error: the repository itself builds with its examples. A publisher is told.
-        print(f"Bemærk: content/settings.yml: responsible: {content.settings.responsible.email} er et "
-              "eksempel. Skriv jeres egen kontakt, før guiden udgives (README: Publishing it as a "
-              "municipality).", file=sys.stderr)
+    note = example_contact_note(content.settings)
+    if note:
+        print(note, file=sys.stderr)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     offline = Path(tempfile.mkdtemp(prefix=f".{output.name}-offline-", dir=output.parent))
     try:

@@ -15,8 +15,11 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+
+from html_tools import site_pages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 VNU = PROJECT_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -114,3 +117,16 @@ def test_every_filtered_theme_error_still_occurs(checker_errors):
     unused = [theme for theme in THEME_ERRORS if not any(theme.matches(error) for error in checker_errors)]
     assert not unused, "No longer needed, remove from THEME_ERRORS: " + "; ".join(
         f"{theme.template}: {theme.message}" for theme in unused)
+
+
+def test_the_checker_read_every_page_the_theme_built(checker_errors, site_dir):
+    """Material writes the drawer toggle, and so its autocomplete error, on every page it builds: the
+    pages with that error are every built page but the short-code redirects (k/<code>/), which are
+    plain pages of our own. A page the checker skipped or could not read would be missing here."""
+    drawer = THEME_ERRORS[0]
+    read = {Path(unquote(error["url"].removeprefix("file:"))).resolve() for error in checker_errors
+            if drawer.matches(error) and 'data-md-toggle="drawer"' in marked(error)}
+    built = {page.resolve() for page in site_pages(site_dir)}
+    assert len(built) > 40
+    assert read == built, (f"not read: {sorted(str(p) for p in built - read)}; "
+                           f"not built by the theme: {sorted(str(p) for p in read - built)}")

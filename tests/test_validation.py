@@ -265,7 +265,7 @@ def test_a_date_that_is_no_date_is_named_not_a_crash(content_copy, written):
 def test_the_statement_cannot_be_reviewed_before_it_was_made(content_copy):
     edit(content_copy, "settings.yml", lambda text: text.replace("reviewed: 2026-11-30", "reviewed: 2026-11-29"))
     assert problems(content_copy) == [
-        f"{SETTINGS}: accessibility: erklæringen kan ikke være gennemgået (reviewed) før den dag, den blev lavet "
+        f"{SETTINGS}: accessibility.reviewed: erklæringen kan ikke være gennemgået (reviewed) før den dag, den blev lavet "
         "(prepared)"]
 
 
