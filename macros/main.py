@@ -8,8 +8,10 @@ either way: ``load_content_cached`` keeps it until a content file changes.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import posixpath
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,9 +21,6 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
-
-import logging  # noqa: E402
-import re  # noqa: E402
 
 from metodeguide import paths, rendering  # noqa: E402
 from metodeguide.history import item_dates, page_changed, read_history  # noqa: E402
@@ -116,16 +115,21 @@ def _changed_line(page) -> str:
     return rendering.changed_line(day) if day else ""
 
 
-_dates: dict[int, tuple] = {}
+_per_content: dict[str, tuple] = {}
+
+
+def _once_per_content(name: str, loaded: Content, compute):
+    """``compute(loaded)``, worked out once per loaded content, not once per page (a new load means
+    changed content, so what was worked out for the old one is dropped)."""
+    cached = _per_content.get(name)
+    if cached is None or cached[0] is not loaded:
+        _per_content[name] = cached = (loaded, compute(loaded))
+    return cached[1]
 
 
 def _item_dates(loaded: Content) -> dict:
-    """When each item last changed, worked out once per loaded content, not once per page."""
-    cached = _dates.get(id(loaded))
-    if cached is None or cached[0] is not loaded:
-        _dates.clear()
-        _dates[id(loaded)] = cached = (loaded, item_dates(loaded, content_history() or []))
-    return cached[1]
+    """When each item last changed."""
+    return _once_per_content("item dates", loaded, lambda c: item_dates(c, content_history() or []))
 
 
 _history: list = []
@@ -140,16 +144,10 @@ def content_history():
     return _history[0]
 
 
-_matcher: dict[int, tuple] = {}
-
-
 def _term_matcher(loaded: Content):
-    """The glossary's pattern, made once per loaded content (a new load means changed content)."""
-    cached = _matcher.get(id(loaded))
-    if cached is None or cached[0] is not loaded:
-        _matcher.clear()
-        _matcher[id(loaded)] = cached = (loaded, term_pattern(loaded.glossary.terms, keep=official_names(loaded)))
-    return cached[1]
+    """The glossary's pattern."""
+    return _once_per_content("glossary pattern", loaded,
+                             lambda c: term_pattern(c.glossary.terms, keep=official_names(c)))
 
 
 def on_post_build(config):

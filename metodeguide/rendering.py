@@ -61,7 +61,6 @@ def render_planner_page(content: Content) -> str:
     focus_labels = {planner.focus_key(focus): _kit_title(content, focus) for focus in programme.focuses(content)}
     return _render("planner.md.j2", paths.PLANNER_PAGE, content, focuses=programme.focuses(content),
                    focus_key=planner.focus_key, focus_labels=focus_labels,
-
                    data=planner.planner_data(content) | {"focusLabels": focus_labels})
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from metodeguide import paths  # noqa: E402
 from metodeguide.loading import load_content  # noqa: E402
 from metodeguide.problems import ContentError, example_contact_note  # noqa: E402
 
-OFFLINE_COPY = Path("downloads") / "metodeguide-offline.zip"
 
 
 def build(output: Path) -> int:
@@ -38,14 +38,15 @@ def build(output: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     offline = Path(tempfile.mkdtemp(prefix=f".{output.name}-offline-", dir=output.parent))
     try:
-        # The site and its offline copy are built side by side (two cores); each makes its downloads,
-        # and the slow one, the guide's PDF, is made once and kept (metodeguide/downloads/guide.py).
+        # The site and its offline copy are built side by side (two cores); each makes its downloads.
+        # The slow one, the guide's PDF, is kept between builds (metodeguide/downloads/guide.py), but
+        # when it must be laid out anew, both builds lay it out at the same time.
         builds = [_start_mkdocs_build(staging, offline_copy=False), _start_mkdocs_build(offline, offline_copy=True)]
         returncode = next((code for code in [process.wait() for process in builds] if code != 0), 0)
         if returncode != 0:
             shutil.rmtree(staging, ignore_errors=True)
             return _failed(output, returncode)
-        _zip(offline, staging / OFFLINE_COPY)
+        _zip(offline, staging / paths.OFFLINE_COPY)
     finally:
         shutil.rmtree(offline, ignore_errors=True)
     _swap(staging, output)
